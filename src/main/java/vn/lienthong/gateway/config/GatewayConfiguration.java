@@ -1,0 +1,143 @@
+package vn.lienthong.gateway.config;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import vn.lienthong.gateway.delivery.DeliveryDestination;
+import vn.lienthong.gateway.delivery.DeliveryEngine;
+import vn.lienthong.gateway.delivery.DeliveryStore;
+import vn.lienthong.gateway.dossier.DossierEventService;
+import vn.lienthong.gateway.dossier.DossierEventTranslator;
+import vn.lienthong.gateway.dossier.DossierEventValidator;
+import vn.lienthong.gateway.dossier.DossierEventsApi;
+import vn.lienthong.gateway.dossier.DossierVocabulary;
+import vn.lienthong.gateway.mapping.MappingCheck;
+import vn.lienthong.gateway.mapping.MappingRegistry;
+import vn.lienthong.gateway.national.portal.NationalPortalClient;
+import vn.lienthong.gateway.national.portal.NationalPortalDestination;
+import vn.lienthong.gateway.national.portal.PortalAnswerCheck;
+import vn.lienthong.gateway.national.portal.PortalProtocol;
+import vn.lienthong.gateway.national.portal.PortalQuota;
+import vn.lienthong.gateway.ops.AdminApi;
+import vn.lienthong.gateway.ops.ApiErrors;
+import vn.lienthong.gateway.ops.DeliveryLifecycle;
+
+/** Wires the engine, the flows and the national clients; names used by routes/ are the bean names here. */
+@Configuration
+@EnableConfigurationProperties(GatewayProperties.class)
+public class GatewayConfiguration {
+
+    @Bean
+    RequiredSettings requiredSettings(GatewayProperties props) {
+        return new RequiredSettings(props);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MappingRegistry mappingRegistry(GatewayProperties props) {
+        List<MappingCheck> checks = List.of(PortalProtocol::from, DossierVocabulary::from);
+        return new MappingRegistry(props.getMappingsLocation(), checks);
+    }
+
+    @Bean
+    DeliveryStore deliveryStore(DataSource dataSource, PlatformTransactionManager tx, Clock clock) {
+        return new DeliveryStore(dataSource, tx, clock);
+    }
+
+    @Bean
+    CircuitBreaker nationalPortalCircuitBreaker(GatewayProperties props) {
+        GatewayProperties.Breaker b = props.getPortal().getCircuitBreaker();
+        return CircuitBreaker.of(NationalPortalDestination.NAME, CircuitBreakerConfig.custom()
+                .failureRateThreshold(b.getFailureRateThreshold())
+                .slidingWindowSize(b.getSlidingWindowSize())
+                .minimumNumberOfCalls(b.getMinimumNumberOfCalls())
+                .waitDurationInOpenState(b.getWaitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(b.getPermittedCallsInHalfOpenState())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .build());
+    }
+
+    @Bean
+    PortalQuota nationalPortalQuota(GatewayProperties props) {
+        return new PortalQuota(props.getPortal());
+    }
+
+    @Bean
+    PortalAnswerCheck nationalPortalAnswerCheck() {
+        return new PortalAnswerCheck();
+    }
+
+    @Bean
+    NationalPortalClient nationalPortalClient(ProducerTemplate producer, GatewayProperties props, MappingRegistry mappings,
+                                              ObjectMapper json) {
+        return new NationalPortalClient(producer, props.getPortal(), () -> PortalProtocol.from(mappings.current()), json);
+    }
+
+    @Bean
+    NationalPortalDestination nationalPortalDestination(NationalPortalClient client, MappingRegistry mappings,
+                                                        CircuitBreaker nationalPortalCircuitBreaker, ObjectMapper json,
+                                                        GatewayProperties props) {
+        return new NationalPortalDestination(client, () -> PortalProtocol.from(mappings.current()),
+                nationalPortalCircuitBreaker, json, Math.min(100, props.getPortal().getMaxBatch()));
+    }
+
+    @Bean
+    DeliveryEngine deliveryEngine(List<DeliveryDestination> destinations, DeliveryStore store, GatewayProperties props,
+                                  Clock clock) {
+        return new DeliveryEngine(destinations, store, props.getDelivery(), clock, owner());
+    }
+
+    @Bean
+    DeliveryLifecycle deliveryLifecycle(DeliveryEngine engine, MappingRegistry mappings) {
+        return new DeliveryLifecycle(engine, mappings);
+    }
+
+    @Bean
+    DossierEventService dossierEventService(DeliveryStore store, DeliveryEngine engine, MappingRegistry mappings, Clock clock) {
+        return new DossierEventService(new DossierEventValidator(clock), new DossierEventTranslator(), store, engine, mappings);
+    }
+
+    @Bean
+    DossierEventsApi dossierEventsApi(DossierEventService service, ObjectMapper json, GatewayProperties props) {
+        return new DossierEventsApi(service, json, props.getApi());
+    }
+
+    @Bean
+    AdminApi adminApi(DeliveryEngine engine, MappingRegistry mappings, ObjectMapper json) {
+        return new AdminApi(engine, mappings, json);
+    }
+
+    @Bean
+    ApiErrors apiErrors() {
+        return new ApiErrors();
+    }
+
+    /** Names this instance in claims, so an operator can tell which instance holds an event. */
+    private static String owner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

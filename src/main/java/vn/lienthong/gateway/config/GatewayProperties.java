@@ -1,0 +1,151 @@
+package vn.lienthong.gateway.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Typed view of the {@code gateway.*} keys of config/application.yml. Every key is documented there;
+ * the comments here say what a value trades off.
+ */
+@ConfigurationProperties(prefix = "gateway")
+public class GatewayProperties {
+
+    /** Where mappings/ are read from: the copies inside the jar by default, a folder in a deployment. */
+    private String mappingsLocation = "classpath:mappings/";
+    private final Api api = new Api();
+    private final Security security = new Security();
+    private final Delivery delivery = new Delivery();
+    private final Portal portal = new Portal();
+
+    public String getMappingsLocation() { return mappingsLocation; }
+    public void setMappingsLocation(String mappingsLocation) { this.mappingsLocation = mappingsLocation; }
+    public Api getApi() { return api; }
+    public Security getSecurity() { return security; }
+    public Delivery getDelivery() { return delivery; }
+    public Portal getPortal() { return portal; }
+
+    public static class Api {
+        /** Largest batch accepted by POST /api/v1/dossier-events/batch. */
+        private int maxBatchSize = 500;
+        /** Largest request body; larger bodies are answered 413 before parsing. */
+        private int maxBodyBytes = 2 * 1024 * 1024;
+        public int getMaxBatchSize() { return maxBatchSize; }
+        public void setMaxBatchSize(int maxBatchSize) { this.maxBatchSize = maxBatchSize; }
+        public int getMaxBodyBytes() { return maxBodyBytes; }
+        public void setMaxBodyBytes(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
+    }
+
+    public static class Security {
+        /** API clients: a SHA-256 hash of the key (never the key), the client's name and its scopes. */
+        private List<ApiKey> apiKeys = new ArrayList<>();
+        public List<ApiKey> getApiKeys() { return apiKeys; }
+        public void setApiKeys(List<ApiKey> apiKeys) { this.apiKeys = apiKeys; }
+    }
+
+    public static class ApiKey {
+        private String clientId;
+        private String sha256;
+        private List<String> scopes = new ArrayList<>();
+        public String getClientId() { return clientId; }
+        public void setClientId(String clientId) { this.clientId = clientId; }
+        public String getSha256() { return sha256; }
+        public void setSha256(String sha256) { this.sha256 = sha256; }
+        public List<String> getScopes() { return scopes; }
+        public void setScopes(List<String> scopes) { this.scopes = scopes; }
+    }
+
+    public static class Delivery {
+        /** Pause between two looks at the outbox when it was empty. */
+        private Duration pollInterval = Duration.ofMillis(200);
+        /** Concurrent calls per destination; each call carries up to one event per dossier. */
+        private int parallelism = 4;
+        /** How long a claim holds; a dispatcher that died loses its events to another after this. */
+        private Duration lease = Duration.ofSeconds(60);
+        private Duration initialBackoff = Duration.ofSeconds(2);
+        private Duration maxBackoff = Duration.ofMinutes(10);
+        private double backoffMultiplier = 2.0;
+        /** Random spread of each backoff (0.2 = ±20 %), so retries of many events do not arrive together. */
+        private double jitter = 0.2;
+        /** After this many failed attempts an event goes DEAD; 0 = no limit (then only max-age applies). */
+        private int maxAttempts = 30;
+        /** An event older than this that still fails goes DEAD. */
+        private Duration maxAge = Duration.ofHours(72);
+        /** Whether dispatch starts with the application (false: starts paused, for maintenance). */
+        private boolean autoStart = true;
+        public Duration getPollInterval() { return pollInterval; }
+        public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
+        public int getParallelism() { return parallelism; }
+        public void setParallelism(int parallelism) { this.parallelism = parallelism; }
+        public Duration getLease() { return lease; }
+        public void setLease(Duration lease) { this.lease = lease; }
+        public Duration getInitialBackoff() { return initialBackoff; }
+        public void setInitialBackoff(Duration initialBackoff) { this.initialBackoff = initialBackoff; }
+        public Duration getMaxBackoff() { return maxBackoff; }
+        public void setMaxBackoff(Duration maxBackoff) { this.maxBackoff = maxBackoff; }
+        public double getBackoffMultiplier() { return backoffMultiplier; }
+        public void setBackoffMultiplier(double backoffMultiplier) { this.backoffMultiplier = backoffMultiplier; }
+        public double getJitter() { return jitter; }
+        public void setJitter(double jitter) { this.jitter = jitter; }
+        public int getMaxAttempts() { return maxAttempts; }
+        public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+        public Duration getMaxAge() { return maxAge; }
+        public void setMaxAge(Duration maxAge) { this.maxAge = maxAge; }
+        public boolean isAutoStart() { return autoStart; }
+        public void setAutoStart(boolean autoStart) { this.autoStart = autoStart; }
+    }
+
+    public static class Portal {
+        /** Base URL of the portal's integration API (no trailing slash); required outside the sandbox. */
+        private String baseUrl;
+        private String username;
+        private String password;
+        /** The destination code the province was given; sent as header dstcode on every call. */
+        private String dstcode;
+        /** Records per DongBoHoSoMC / CapNhatTienDoHoSoMC call (the portal takes at most 100). */
+        private int maxBatch = 100;
+        /** National quota: calls per second, across all dispatcher threads of this instance. */
+        private int rateLimitPerSecond = 50;
+        /** How long a call waits for a quota permit before it counts as a transient failure. */
+        private Duration rateLimitWait = Duration.ofSeconds(5);
+        private final Breaker circuitBreaker = new Breaker();
+        public String getBaseUrl() { return baseUrl; }
+        public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+        public String getDstcode() { return dstcode; }
+        public void setDstcode(String dstcode) { this.dstcode = dstcode; }
+        public int getMaxBatch() { return maxBatch; }
+        public void setMaxBatch(int maxBatch) { this.maxBatch = maxBatch; }
+        public int getRateLimitPerSecond() { return rateLimitPerSecond; }
+        public void setRateLimitPerSecond(int rateLimitPerSecond) { this.rateLimitPerSecond = rateLimitPerSecond; }
+        public Duration getRateLimitWait() { return rateLimitWait; }
+        public void setRateLimitWait(Duration rateLimitWait) { this.rateLimitWait = rateLimitWait; }
+        public Breaker getCircuitBreaker() { return circuitBreaker; }
+    }
+
+    public static class Breaker {
+        /** Percentage of failed calls in the window that opens the breaker. */
+        private float failureRateThreshold = 50;
+        /** Calls in the sliding window (and the minimum before the rate is judged). */
+        private int slidingWindowSize = 20;
+        private int minimumNumberOfCalls = 10;
+        /** How long the breaker stays open before it lets trial calls through. */
+        private Duration waitInOpenState = Duration.ofSeconds(30);
+        private int permittedCallsInHalfOpenState = 2;
+        public float getFailureRateThreshold() { return failureRateThreshold; }
+        public void setFailureRateThreshold(float failureRateThreshold) { this.failureRateThreshold = failureRateThreshold; }
+        public int getSlidingWindowSize() { return slidingWindowSize; }
+        public void setSlidingWindowSize(int slidingWindowSize) { this.slidingWindowSize = slidingWindowSize; }
+        public int getMinimumNumberOfCalls() { return minimumNumberOfCalls; }
+        public void setMinimumNumberOfCalls(int minimumNumberOfCalls) { this.minimumNumberOfCalls = minimumNumberOfCalls; }
+        public Duration getWaitInOpenState() { return waitInOpenState; }
+        public void setWaitInOpenState(Duration waitInOpenState) { this.waitInOpenState = waitInOpenState; }
+        public int getPermittedCallsInHalfOpenState() { return permittedCallsInHalfOpenState; }
+        public void setPermittedCallsInHalfOpenState(int permittedCallsInHalfOpenState) { this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState; }
+    }
+}

@@ -1,0 +1,68 @@
+package vn.lienthong.gateway.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JMX and /admin face of one destination's dispatcher. */
+public class DeliveryControl implements DeliveryControlMBean {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryControl.class);
+
+    private final Dispatcher dispatcher;
+    private final DeliveryStore store;
+    private final Clock clock;
+
+    DeliveryControl(Dispatcher dispatcher, DeliveryStore store, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    private Map<DeliveryState, Long> counts() {
+        return store.counts(dispatcher.destination());
+    }
+
+    @Override public String getDestination() { return dispatcher.destination(); }
+    @Override public long getPending() {
+        Map<DeliveryState, Long> c = counts();
+        return c.get(DeliveryState.QUEUED) + c.get(DeliveryState.RETRY_SCHEDULED);
+    }
+    @Override public long getInFlight() { return counts().get(DeliveryState.IN_FLIGHT); }
+    @Override public long getDead() { return counts().get(DeliveryState.DEAD); }
+    @Override public long getDelivered() { return counts().get(DeliveryState.DELIVERED); }
+    @Override public long getSkipped() { return counts().get(DeliveryState.SKIPPED); }
+    @Override public long getFailedTotal() { return dispatcher.failedTotal(); }
+    @Override public long getOldestPendingAgeSeconds() {
+        return store.oldestPending(dispatcher.destination())
+                .map(t -> Math.max(0, Duration.between(t, OffsetDateTime.now(clock)).toSeconds())).orElse(0L);
+    }
+    @Override public boolean isPaused() { return dispatcher.isPaused(); }
+
+    @Override public boolean replay(long eventId) {
+        boolean done = store.replay(dispatcher.destination(), eventId);
+        log.info("administrator replay of event {} to {}: {}", eventId, dispatcher.destination(), done ? "queued" : "not DEAD");
+        dispatcher.wake();
+        return done;
+    }
+
+    @Override public int replayAllDead() {
+        int n = store.replayAllDead(dispatcher.destination());
+        log.info("administrator replayed {} dead events to {}", n, dispatcher.destination());
+        dispatcher.wake();
+        return n;
+    }
+
+    @Override public boolean skip(long eventId) {
+        boolean done = store.skip(dispatcher.destination(), eventId);
+        log.info("administrator skip of event {} to {}: {}", eventId, dispatcher.destination(), done ? "skipped" : "refused");
+        dispatcher.wake();
+        return done;
+    }
+
+    @Override public void pause() { dispatcher.pause(); }
+    @Override public void resume() { dispatcher.resume(); }
+}

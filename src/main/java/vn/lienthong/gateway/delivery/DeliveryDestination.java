@@ -1,0 +1,35 @@
+package vn.lienthong.gateway.delivery;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A system events are delivered to (the national portal, the one-stop system). The engine claims heads
+ * of partitions, at most one per partition, and hands them over in one batch; the destination groups,
+ * sends and answers one {@link DeliveryResult} per event.
+ */
+public interface DeliveryDestination {
+
+    /** Stable name, used in the outbox, JMX names, metrics and /admin paths. */
+    String name();
+
+    /** Most events a batch may hold. */
+    int maxBatch();
+
+    /**
+     * How long to hold off before calling at all (a circuit breaker that is open), or zero. While not zero
+     * the dispatcher claims nothing, so an outage costs no attempts and sends nothing.
+     */
+    Duration holdOff();
+
+    /**
+     * Delivers the batch. Calls {@code progress.partsDone} as soon as a part of an event is applied, so a
+     * part is never sent twice; only a crash between the destination's answer and that commit repeats it.
+     */
+    List<DeliveryResult> deliver(List<StoredEvent> batch, PartsProgress progress);
+
+    /** Commits, per event, how far it got before the rest of the batch is settled. */
+    interface PartsProgress {
+        void partsDone(StoredEvent event, int partsDone, String operation);
+    }
+}

@@ -1,0 +1,211 @@
+package vn.lienthong.gateway.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.lienthong.gateway.config.GatewayProperties;
+
+/**
+ * Moves events of one destination out of the outbox: up to {@code parallelism} workers, each claiming a
+ * batch of partition heads, delivering it and settling every event, until nothing is claimable. Order
+ * within a partition holds because only a head is ever claimed and a head stays in the way (in flight,
+ * scheduled for retry or dead) until it is settled.
+ */
+public class Dispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final DeliveryDestination destination;
+    private final DeliveryStore store;
+    private final RetryPolicy retry;
+    private final GatewayProperties.Delivery cfg;
+    private final Clock clock;
+    private final String owner;
+    private final ExecutorService workers;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicBoolean paused;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object claimLock = new Object();
+    private final AtomicLong deliveredTotal = new AtomicLong();
+    private final AtomicLong failedTotal = new AtomicLong();
+    private final AtomicLong deadTotal = new AtomicLong();
+
+    public Dispatcher(DeliveryDestination destination, DeliveryStore store, RetryPolicy retry,
+                      GatewayProperties.Delivery cfg, Clock clock, String owner) {
+        this.destination = destination;
+        this.store = store;
+        this.retry = retry;
+        this.cfg = cfg;
+        this.clock = clock;
+        this.owner = owner;
+        this.paused = new AtomicBoolean(!cfg.isAutoStart());
+        this.workers = Executors.newFixedThreadPool(cfg.getParallelism(), r -> {
+            Thread t = new Thread(r, "delivery-" + destination.name() + "-" + running.get());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public String destination() {
+        return destination.name();
+    }
+
+    /** Starts idle workers; called on every tick of the dispatch route and after each acceptance burst. */
+    public void wake() {
+        if (paused.get() || closed.get()) {
+            return;
+        }
+        while (true) {
+            int r = running.get();
+            if (r >= cfg.getParallelism()) {
+                return;
+            }
+            if (running.compareAndSet(r, r + 1)) {
+                try {
+                    workers.execute(this::work);
+                } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                    running.decrementAndGet();
+                }
+                return;
+            }
+        }
+    }
+
+    private void work() {
+        try {
+            while (!paused.get() && !closed.get()) {
+                if (!destination.holdOff().isZero()) {
+                    return;
+                }
+                List<StoredEvent> batch;
+                synchronized (claimLock) {
+                    batch = store.claim(destination.name(), destination.maxBatch(), owner, cfg.getLease());
+                }
+                if (batch.isEmpty()) {
+                    return;
+                }
+                if (batch.size() == destination.maxBatch()) {
+                    wake(); // a full batch means a backlog: let another worker take the next one in parallel
+                }
+                settle(batch, deliverSafely(batch));
+            }
+        } catch (RuntimeException e) {
+            log.error("dispatcher of {} stopped a round on an unexpected error; claims are retaken after the lease",
+                    destination.name(), e);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    private List<DeliveryResult> deliverSafely(List<StoredEvent> batch) {
+        try {
+            return destination.deliver(batch, (event, parts, op) -> {
+                if (!store.markPartsDone(event, parts, op)) {
+                    log.warn("event {} of {} lost its claim while delivering", event.id(), destination.name());
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("delivery to {} failed for a batch of {}: {}", destination.name(), batch.size(), e.toString());
+            List<DeliveryResult> all = new ArrayList<>();
+            batch.forEach(ev -> all.add(DeliveryResult.transientFailure(ev, e.toString(), null)));
+            return all;
+        }
+    }
+
+    private void settle(List<StoredEvent> batch, List<DeliveryResult> results) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<StoredEvent> delivered = new ArrayList<>();
+        for (DeliveryResult r : results) {
+            StoredEvent e = r.event();
+            switch (r.kind()) {
+                case DELIVERED -> delivered.add(e);
+                case NOT_ATTEMPTED -> store.markFailed(e, DeliveryState.RETRY_SCHEDULED,
+                        now.plus(r.retryAfter() == null ? Duration.ofSeconds(1) : r.retryAfter()), r.reason(), false);
+                case TRANSIENT -> {
+                    int failed = e.attempts() + 1;
+                    String limit = retry.exhausted(failed, e.acceptedAt(), now);
+                    failedTotal.incrementAndGet();
+                    if (limit != null) {
+                        dead(e, limit + "; last error: " + r.reason());
+                    } else {
+                        store.markFailed(e, DeliveryState.RETRY_SCHEDULED, now.plus(retry.backoff(failed, r.retryAfter())),
+                                r.reason(), true);
+                    }
+                }
+                case PERMANENT -> {
+                    failedTotal.incrementAndGet();
+                    dead(e, r.reason());
+                }
+            }
+        }
+        int n = store.markDelivered(delivered);
+        deliveredTotal.addAndGet(n);
+        if (n != delivered.size()) {
+            log.warn("{} of {} delivered events of {} had lost their claim", delivered.size() - n, delivered.size(),
+                    destination.name());
+        }
+    }
+
+    private void dead(StoredEvent e, String reason) {
+        if (store.markFailed(e, DeliveryState.DEAD, OffsetDateTime.now(clock), reason, true)) {
+            deadTotal.incrementAndGet();
+            log.warn("event {} (key {}, partition {}) to {} is DEAD and blocks its partition: {}", e.id(), e.idemKey(),
+                    e.partitionKey(), destination.name(), reason);
+        }
+    }
+
+    public void pause() {
+        paused.set(true);
+        log.info("delivery to {} paused", destination.name());
+    }
+
+    public void resume() {
+        paused.set(false);
+        log.info("delivery to {} resumed", destination.name());
+        wake();
+    }
+
+    public boolean isPaused() {
+        return paused.get();
+    }
+
+    public int inFlightWorkers() {
+        return running.get();
+    }
+
+    public long deliveredTotal() {
+        return deliveredTotal.get();
+    }
+
+    public long failedTotal() {
+        return failedTotal.get();
+    }
+
+    public long deadTotal() {
+        return deadTotal.get();
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package vn.lienthong.gateway.delivery;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.ThreadLocalRandom;
+
+import vn.lienthong.gateway.config.GatewayProperties;
+
+/** Exponential backoff with jitter, a floor from Retry-After, and the limits that make an event DEAD. */
+public class RetryPolicy {
+    private final GatewayProperties.Delivery cfg;
+
+    public RetryPolicy(GatewayProperties.Delivery cfg) {
+        this.cfg = cfg;
+    }
+
+    /** Delay before attempt number {@code failedAttempts + 1}. */
+    public Duration backoff(int failedAttempts, Duration retryAfter) {
+        double base = cfg.getInitialBackoff().toMillis() * Math.pow(cfg.getBackoffMultiplier(), Math.max(0, failedAttempts - 1));
+        double capped = Math.min(base, cfg.getMaxBackoff().toMillis());
+        double spread = capped * cfg.getJitter();
+        long millis = Math.round(capped + (spread == 0 ? 0 : ThreadLocalRandom.current().nextDouble(-spread, spread)));
+        Duration d = Duration.ofMillis(Math.max(0, millis));
+        return retryAfter != null && retryAfter.compareTo(d) > 0 ? retryAfter : d;
+    }
+
+    /** Whether an event that has now failed {@code failedAttempts} times must stop being retried. */
+    public String exhausted(int failedAttempts, OffsetDateTime acceptedAt, OffsetDateTime now) {
+        if (cfg.getMaxAttempts() > 0 && failedAttempts >= cfg.getMaxAttempts()) {
+            return "retry limit reached (" + failedAttempts + " attempts)";
+        }
+        if (acceptedAt != null && acceptedAt.plus(cfg.getMaxAge()).isBefore(now)) {
+            return "too old to retry (accepted " + acceptedAt + ", limit " + cfg.getMaxAge() + ")";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,257 @@
+package vn.lienthong.gateway.dossier;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.lienthong.gateway.api.Violation;
+import vn.lienthong.gateway.identifiers.Identifiers;
+
+/**
+ * Every rule a dossier event must pass before it is stored, each violation naming its field and rule.
+ * Format rules come from the national identifier schemes; known codes from mappings/.
+ */
+public class DossierEventValidator {
+    private static final Set<String> FIELDS = Set.of("eventId", "dossierCode", "procedureCode", "agencyCode", "agencyName",
+            "status", "occurredAt", "receivedAt", "dueAt", "finishedAt", "returnedAt", "channel", "summary", "applicant",
+            "step", "documents", "results", "digitised", "paidOnline", "note");
+    private static final Set<String> APPLICANT = Set.of("type", "name", "personalId", "enterpriseCode", "birthDate", "email", "phone");
+    private static final Set<String> STEP = Set.of("officer", "title", "department", "content", "startedAt", "deadline");
+    private static final Set<String> DOCUMENT = Set.of("name", "url", "digitised");
+    private static final Set<String> RESULT = Set.of("name", "url");
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .\\-]{6,18}[0-9]");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,2000}");
+    private static final Pattern BIRTH = Pattern.compile("(\\d{4})(-\\d{2}-\\d{2})?");
+    private static final int MAX_LIST = 100;
+
+    private final Clock clock;
+
+    public DossierEventValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    public List<Violation> validate(JsonNode event, DossierVocabulary vocab) {
+        List<Violation> v = new ArrayList<>();
+        if (event == null || !event.isObject()) {
+            v.add(Violation.of("$", "type.object", "an event is a JSON object"));
+            return v;
+        }
+        unknownFields(event, FIELDS, "", v);
+        String eventId = text(event, "eventId", true, 100, v, "");
+        if (eventId != null && !EVENT_ID.matcher(eventId).matches()) {
+            v.add(Violation.of("eventId", "event-id.format", "eventId is 1-100 characters of letters, digits and . _ : -"));
+        }
+        String dossier = text(event, "dossierCode", true, 100, v, "");
+        if (dossier != null && Identifiers.dossierCode(dossier) != null) {
+            v.add(Violation.of("dossierCode", Identifiers.dossierCode(dossier),
+                    "dossierCode is <agency code>-<yyMMdd>-<NNNN> with a real date, e.g. 000.00.12.H47-241124-0001"));
+        }
+        String procedure = text(event, "procedureCode", true, 40, v, "");
+        if (procedure != null) {
+            if (Identifiers.procedureCode(procedure) != null) {
+                v.add(Violation.of("procedureCode", "procedure-code.format", "procedureCode is d.dddddd, optionally followed by an agency code"));
+            } else if (!vocab.knownProcedure(Identifiers.nationalProcedureCode(procedure))) {
+                v.add(Violation.unknown("procedureCode", "procedure-code.unknown",
+                        "procedure " + procedure + " is not in mappings/procedures.yaml"));
+            }
+        }
+        String agency = text(event, "agencyCode", true, 20, v, "");
+        if (agency != null && Identifiers.agencyCode(agency) != null) {
+            v.add(Violation.of("agencyCode", "agency-code.format", "agencyCode is ddd.dd.dd.Xdd, e.g. 000.00.12.H47"));
+        }
+        text(event, "agencyName", false, 300, v, "");
+        String status = text(event, "status", true, 40, v, "");
+        if (status != null && !vocab.knownStatus(status)) {
+            v.add(Violation.unknown("status", "status.unknown", "status '" + status + "' is not in mappings/dossier-status.yaml (known: "
+                    + vocab.statuses() + ")"));
+        }
+        dateTime(event, "occurredAt", true, v, "");
+        for (String f : List.of("receivedAt", "dueAt", "finishedAt", "returnedAt")) {
+            dateTime(event, f, false, v, "");
+        }
+        String channel = text(event, "channel", false, 40, v, "");
+        if (channel != null && !vocab.knownChannel(channel)) {
+            v.add(Violation.unknown("channel", "channel.unknown", "channel '" + channel + "' is not in mappings/channels.yaml (known: "
+                    + vocab.channels() + ")"));
+        }
+        text(event, "summary", false, 2000, v, "");
+        text(event, "note", false, 2000, v, "");
+        bool(event, "digitised", v, "");
+        bool(event, "paidOnline", v, "");
+        applicant(event.get("applicant"), vocab, v);
+        step(event.get("step"), v);
+        links(event.get("documents"), "documents", DOCUMENT, v);
+        links(event.get("results"), "results", RESULT, v);
+        return v;
+    }
+
+    private void applicant(JsonNode a, DossierVocabulary vocab, List<Violation> v) {
+        if (a == null || a.isNull()) {
+            return;
+        }
+        if (!a.isObject()) {
+            v.add(Violation.of("applicant", "type.object", "applicant is an object"));
+            return;
+        }
+        unknownFields(a, APPLICANT, "applicant.", v);
+        String type = text(a, "type", true, 40, v, "applicant.");
+        if (type != null && !vocab.knownApplicantType(type)) {
+            v.add(Violation.unknown("applicant.type", "applicant-type.unknown", "applicant type '" + type
+                    + "' is not in mappings/applicant-types.yaml (known: " + vocab.applicantTypes() + ")"));
+        }
+        text(a, "name", false, 200, v, "applicant.");
+        Integer birthYear = null;
+        String birth = text(a, "birthDate", false, 10, v, "applicant.");
+        if (birth != null) {
+            var m = BIRTH.matcher(birth);
+            if (!m.matches()) {
+                v.add(Violation.of("applicant.birthDate", "birth-date.format", "birthDate is yyyy-MM-dd or yyyy"));
+            } else {
+                try {
+                    if (m.group(2) != null) {
+                        LocalDate.parse(birth);
+                    }
+                    birthYear = Integer.parseInt(m.group(1));
+                } catch (DateTimeParseException e) {
+                    v.add(Violation.of("applicant.birthDate", "birth-date.format", "birthDate is not a real date"));
+                }
+            }
+        }
+        String required = type == null ? null : vocab.requiredIdentifier(type);
+        String pid = text(a, "personalId", "personalId".equals(required), 12, v, "applicant.");
+        if (pid != null) {
+            String rule = Identifiers.personalId(pid, vocab.provinces(), birthYear, LocalDate.now(clock).getYear());
+            if (rule != null) {
+                v.add(Violation.of("applicant.personalId", rule, switch (rule) {
+                    case "personal-id.format" -> "personalId is 12 digits";
+                    case "personal-id.province" -> "personalId does not start with a known province code";
+                    case "personal-id.century" -> "personalId encodes a birth year in the future (digits 4-6)";
+                    default -> "personalId digits 4-6 do not agree with birthDate";
+                }));
+            }
+        }
+        String ent = text(a, "enterpriseCode", "enterpriseCode".equals(required), 14, v, "applicant.");
+        if (ent != null && Identifiers.enterpriseCode(ent) != null) {
+            v.add(Violation.of("applicant.enterpriseCode", Identifiers.enterpriseCode(ent),
+                    "enterpriseCode is 10 digits with a valid check digit, or a branch code NNNNNNNNNN-NNN"));
+        }
+        String email = text(a, "email", false, 254, v, "applicant.");
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            v.add(Violation.of("applicant.email", "email.format", "email is not an e-mail address"));
+        }
+        String phone = text(a, "phone", false, 20, v, "applicant.");
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            v.add(Violation.of("applicant.phone", "phone.format", "phone is 8-20 digits, optionally with +, spaces, dots or dashes"));
+        }
+    }
+
+    private void step(JsonNode s, List<Violation> v) {
+        if (s == null || s.isNull()) {
+            return;
+        }
+        if (!s.isObject()) {
+            v.add(Violation.of("step", "type.object", "step is an object"));
+            return;
+        }
+        unknownFields(s, STEP, "step.", v);
+        text(s, "officer", true, 200, v, "step.");
+        text(s, "title", false, 200, v, "step.");
+        text(s, "department", false, 300, v, "step.");
+        text(s, "content", true, 2000, v, "step.");
+        dateTime(s, "startedAt", true, v, "step.");
+        dateTime(s, "deadline", false, v, "step.");
+    }
+
+    private void links(JsonNode list, String name, Set<String> fields, List<Violation> v) {
+        if (list == null || list.isNull()) {
+            return;
+        }
+        if (!list.isArray()) {
+            v.add(Violation.of(name, "type.array", name + " is a list"));
+            return;
+        }
+        if (list.size() > MAX_LIST) {
+            v.add(Violation.of(name, "list.size", name + " holds at most " + MAX_LIST + " items"));
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode d = list.get(i);
+            String p = name + "[" + i + "].";
+            if (!d.isObject()) {
+                v.add(Violation.of(name + "[" + i + "]", "type.object", "each of " + name + " is an object"));
+                continue;
+            }
+            unknownFields(d, fields, p, v);
+            text(d, "name", true, 255, v, p);
+            String url = text(d, "url", true, 2000, v, p);
+            if (url != null && !URL.matcher(url).matches()) {
+                v.add(Violation.of(p + "url", "url.format", "url is an absolute http(s) link: files travel as links, never as bytes"));
+            }
+            if (fields.contains("digitised")) {
+                bool(d, "digitised", v, p);
+            }
+        }
+    }
+
+    private static void unknownFields(JsonNode o, Set<String> known, String prefix, List<Violation> v) {
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                v.add(Violation.of(prefix + f, "field.unknown", "'" + f + "' is not a field of this object"));
+            }
+        }
+    }
+
+    private static String text(JsonNode o, String f, boolean required, int max, List<Violation> v, String prefix) {
+        JsonNode n = o.get(f);
+        if (n == null || n.isNull()) {
+            if (required) {
+                v.add(Violation.of(prefix + f, "required", f + " is required"));
+            }
+            return null;
+        }
+        if (!n.isTextual()) {
+            v.add(Violation.of(prefix + f, "type.string", f + " is a string"));
+            return null;
+        }
+        String s = n.asText();
+        if (s.isBlank()) {
+            v.add(Violation.of(prefix + f, "required", f + " must not be blank"));
+            return null;
+        }
+        if (s.length() > max) {
+            v.add(Violation.of(prefix + f, "length.max", f + " is at most " + max + " characters"));
+            return null;
+        }
+        return s;
+    }
+
+    private static void dateTime(JsonNode o, String f, boolean required, List<Violation> v, String prefix) {
+        String s = text(o, f, required, 40, v, prefix);
+        if (s == null) {
+            return;
+        }
+        try {
+            OffsetDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            v.add(Violation.of(prefix + f, "datetime.iso-8601-offset", f + " is an ISO-8601 date-time with an offset, e.g. 2026-11-24T09:15:00+07:00"));
+        }
+    }
+
+    private static void bool(JsonNode o, String f, List<Violation> v, String prefix) {
+        JsonNode n = o.get(f);
+        if (n != null && !n.isNull() && !n.isBoolean()) {
+            v.add(Violation.of(prefix + f, "type.boolean", f + " is true or false"));
+        }
+    }
+}

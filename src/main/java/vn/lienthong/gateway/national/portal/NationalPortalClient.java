@@ -1,0 +1,188 @@
+package vn.lienthong.gateway.national.portal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.lienthong.gateway.config.GatewayProperties;
+
+/**
+ * Speaks the portal's session protocol over the guarded route {@code direct:national-portal.call}
+ * (routes/national-portal.camel.yaml: quota, circuit breaker, HTTP). Logs in when it has no session and,
+ * when a call answers "session expired", logs in again once and repeats the call.
+ */
+public class NationalPortalClient {
+    private static final Logger log = LoggerFactory.getLogger(NationalPortalClient.class);
+    public static final String ROUTE = "direct:national-portal.call";
+    public static final String PATH_PROPERTY = "portalPath";
+
+    private final ProducerTemplate producer;
+    private final GatewayProperties.Portal cfg;
+    private final Supplier<PortalProtocol> protocol;
+    private final ObjectMapper json;
+    private volatile String session;
+
+    public NationalPortalClient(ProducerTemplate producer, GatewayProperties.Portal cfg, Supplier<PortalProtocol> protocol,
+                                ObjectMapper json) {
+        this.producer = producer;
+        this.cfg = cfg;
+        this.protocol = protocol;
+        this.json = json;
+    }
+
+    /** One integration call; answers the portal's JSON answer with a call-level outcome other than SESSION_EXPIRED. */
+    public JsonNode integration(String service, String agency, String updating, ArrayNode data) {
+        PortalProtocol p = protocol.get();
+        String used = session();
+        JsonNode answer = post(p.get("path.integration"), request(p, used, service, agency, updating, data));
+        if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
+            log.info("portal session expired; logging in again once");
+            String fresh = relogin(used);
+            answer = post(p.get("path.integration"), request(p, fresh, service, agency, updating, data));
+            if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
+                session = null;
+                throw new PortalCallException(PortalCallException.Kind.TRANSIENT,
+                        "portal refused a fresh session (" + message(p, answer) + ")", null, null);
+            }
+        }
+        return answer;
+    }
+
+    private ObjectNode request(PortalProtocol p, String sessionId, String service, String agency, String updating, ArrayNode data) {
+        ObjectNode body = json.createObjectNode();
+        body.put(p.get("request.session"), sessionId);
+        body.put(p.get("request.agency"), agency);
+        body.put(p.get("request.service"), service);
+        if (updating != null) {
+            body.put(p.get("request.updating"), updating);
+        }
+        body.set(p.get("request.data"), data);
+        return body;
+    }
+
+    public static String code(PortalProtocol p, JsonNode answer) {
+        JsonNode c = answer.get(p.get("answer.errorCode"));
+        return c == null || c.isNull() ? "" : c.asText();
+    }
+
+    public static String message(PortalProtocol p, JsonNode answer) {
+        JsonNode m = answer.get(p.get("answer.message"));
+        return m == null || m.isNull() ? "" : m.asText();
+    }
+
+    private String session() {
+        String s = session;
+        return s != null ? s : relogin(null);
+    }
+
+    /** Logs in unless another thread already replaced the session that failed. */
+    private synchronized String relogin(String failed) {
+        if (session != null && !session.equals(failed)) {
+            return session;
+        }
+        PortalProtocol p = protocol.get();
+        ObjectNode body = json.createObjectNode();
+        body.put(p.get("login.username"), cfg.getUsername());
+        body.put(p.get("login.password"), cfg.getPassword());
+        JsonNode answer = post(p.get("path.login"), body);
+        JsonNode s = answer.get(p.get("login.session"));
+        if (p.outcome(code(p, answer)) != PortalProtocol.Outcome.SUCCESS || s == null || s.asText().isBlank()) {
+            // Wrong credentials are a configuration fault: keep retrying (an operator fixes them) but say so loudly.
+            log.error("portal login refused (error_code {}: {}); check gateway.portal.username/password",
+                    code(p, answer), message(p, answer));
+            throw new PortalCallException(PortalCallException.Kind.TRANSIENT, "portal login refused: error_code "
+                    + code(p, answer), null, null);
+        }
+        session = s.asText();
+        return session;
+    }
+
+    private JsonNode post(String path, ObjectNode body) {
+        PortalProtocol p = protocol.get();
+        String payload;
+        try {
+            payload = json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Exchange ex = producer.send(ROUTE, e -> {
+            e.setProperty(PATH_PROPERTY, path);
+            e.getIn().setHeader(p.get("header.destination"), cfg.getDstcode());
+            e.getIn().setBody(payload);
+        });
+        if (ex.getException() != null) {
+            throw classify(ex.getException());
+        }
+        int status = ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String text = ex.getMessage().getBody(String.class);
+        if (status == 413 || status == 408) {
+            throw new PortalCallException(PortalCallException.Kind.TRANSIENT, "portal answered HTTP " + status, null, null);
+        }
+        if (status >= 400) {
+            throw new PortalCallException(PortalCallException.Kind.PERMANENT, "portal answered HTTP " + status + ": "
+                    + abbreviate(text), null, null);
+        }
+        try {
+            JsonNode answer = json.readTree(text == null ? "" : text);
+            if (answer == null || !answer.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new PortalCallException(PortalCallException.Kind.TRANSIENT, "unreadable portal answer (HTTP " + status
+                    + "): " + abbreviate(text), null, e);
+        }
+    }
+
+    static PortalCallException classify(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof PortalCallException pce) {
+                return pce;
+            }
+            if (c instanceof CallNotPermittedException) {
+                return new PortalCallException(PortalCallException.Kind.NOT_SENT, "circuit breaker open", null, c);
+            }
+            if (c instanceof RequestNotPermitted) {
+                return new PortalCallException(PortalCallException.Kind.NOT_SENT, "portal quota exhausted", Duration.ofSeconds(1), c);
+            }
+            if (c instanceof PortalUnavailableException pue) {
+                return new PortalCallException(PortalCallException.Kind.TRANSIENT, pue.getMessage(),
+                        parseRetryAfter(pue.retryAfter()), c);
+            }
+        }
+        return new PortalCallException(PortalCallException.Kind.TRANSIENT, "portal unreachable: " + t, null, t);
+    }
+
+    static Duration parseRetryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(value.trim(),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(java.time.ZonedDateTime.now(), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}

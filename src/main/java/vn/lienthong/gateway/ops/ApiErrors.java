@@ -1,0 +1,42 @@
+package vn.lienthong.gateway.ops;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.Problem;
+
+/**
+ * The last resort of the REST routes (routes/error-handling.camel.yaml): an unexpected failure is logged
+ * with its stack trace here and answered as a problem without one. A store that cannot commit is a 503:
+ * the event was not accepted and the client should send it again.
+ */
+public class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    public void unexpected(Exchange ex) {
+        Throwable t = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String route = ex.getFromRouteId();
+        if (isStorage(t)) {
+            log.error("route {}: storage unavailable, request refused with 503", route, t);
+            HttpReply.problem(ex, Problem.of(503, "unavailable", "Storage unavailable",
+                    "nothing was stored; send the request again later"));
+            ex.getMessage().setHeader("Retry-After", "5");
+            return;
+        }
+        log.error("route {}: unexpected failure, answered 500", route, t);
+        HttpReply.problem(ex, Problem.of(500, "internal-error", "Internal error",
+                "the gateway failed unexpectedly and logged it; sending the same request again is safe"));
+    }
+
+    private static boolean isStorage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.springframework.dao.DataAccessException || c instanceof java.sql.SQLException
+                    || c instanceof org.springframework.transaction.TransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

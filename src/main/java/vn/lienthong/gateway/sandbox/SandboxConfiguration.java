@@ -1,0 +1,25 @@
+package vn.lienthong.gateway.sandbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+import vn.lienthong.gateway.config.GatewayProperties;
+
+/** The sandbox profile's in-process national simulators, started before the routes that call them. */
+@Configuration
+@Profile("sandbox")
+public class SandboxConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+    @Bean(destroyMethod = "stop")
+    PortalSimulator portalSimulator(@Value("${gateway.sandbox.portal-port}") int port, GatewayProperties props) {
+        PortalSimulator sim = new PortalSimulator(port, props.getPortal().getUsername(), props.getPortal().getPassword()).start();
+        log.warn("SANDBOX: national portal simulator on {} (control: {}/__sim/state); events go to the simulator, not the real portal",
+                sim.baseUrl(), sim.baseUrl());
+        return sim;
+    }
+}

@@ -1,0 +1,57 @@
+package vn.lienthong.gateway.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import vn.lienthong.gateway.config.GatewayProperties;
+
+/**
+ * Who may call what. Scopes: {@code dossier:write} and {@code dossier:read} for the one-stop system,
+ * {@code admin} for /admin and the actuator (health stays open for load balancers).
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, GatewayProperties props) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        http.csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(props.getSecurity().getApiKeys(), problems),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        // The REQUEST dispatch was authorised; the async hand-over of the same request is not a new call.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dossier-events", "/api/v1/dossier-events/batch")
+                        .hasAuthority("SCOPE_dossier:write")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dossiers/**").hasAuthority("SCOPE_dossier:read")
+                        .requestMatchers("/admin/**").hasAuthority("SCOPE_admin")
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority("SCOPE_admin")
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "unauthenticated",
+                                "Unauthenticated", "send a valid API key in the X-API-Key header"))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "forbidden", "Forbidden",
+                                "this API key has no scope for " + req.getMethod() + " " + req.getRequestURI())));
+        return http.build();
+    }
+
+    /** No user accounts: API keys only (this also stops Spring Boot from generating a default password). */
+    @Bean
+    UserDetailsService noUsers() {
+        return new InMemoryUserDetailsManager();
+    }
+}
