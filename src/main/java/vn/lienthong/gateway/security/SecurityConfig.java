@@ -14,8 +14,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
- * Who may call what. Scopes: {@code dossier:write} and {@code dossier:read} for the one-stop system,
- * {@code admin} for /admin and the actuator (health stays open for load balancers).
+ * Who may call what. Scopes: {@code dossier:write}, {@code dossier:read}, {@code citizen:read},
+ * {@code citizen:verify} and {@code enterprise:read} for the one-stop system, {@code admin} for /admin and
+ * the actuator (health stays open for load balancers). Portal callbacks carry an HMAC signature instead.
  */
 @Configuration
 public class SecurityConfig {
@@ -37,6 +38,11 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossier-events", "/api/v1/dossier-events/batch")
                         .hasAuthority("SCOPE_dossier:write")
                         .requestMatchers(HttpMethod.GET, "/api/v1/dossiers/**").hasAuthority("SCOPE_dossier:read")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/citizens/verify").hasAuthority("SCOPE_citizen:verify")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/citizens/**").hasAuthority("SCOPE_citizen:read")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/enterprises/**").hasAuthority("SCOPE_enterprise:read")
+                        // The portal proves itself by the HMAC signature of each callback, checked by the callback flow.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/portal/callbacks").permitAll()
                         .requestMatchers("/admin/**").hasAuthority("SCOPE_admin")
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("SCOPE_admin")
