@@ -11,6 +11,7 @@ public class ProblemResponses {
     public void write(HttpServletResponse response, int status, String slug, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "ApiKey");
         }

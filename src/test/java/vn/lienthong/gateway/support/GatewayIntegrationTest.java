@@ -1,0 +1,175 @@
+package vn.lienthong.gateway.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.lienthong.gateway.delivery.DeliveryEngine;
+import vn.lienthong.gateway.national.portal.NationalPortalDestination;
+import vn.lienthong.gateway.sandbox.PortalSimulator;
+
+/**
+ * One gateway for the integration suite (one cached Spring context): a random HTTP port, an in-memory
+ * H2 database, short backoffs, and the portal simulator on a dynamic port. Each test starts from a
+ * healthy simulator and uses dossier codes no other test uses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:gateway-it;DB_CLOSE_DELAY=-1",
+        "gateway.portal.username=gw-user",
+        "gateway.portal.password=gw-secret",
+        "gateway.portal.dstcode=TEST-H47",
+        "gateway.portal.rate-limit-per-second=1000",
+        "gateway.portal.response-timeout-ms=2000",
+        "gateway.portal.circuit-breaker.wait-in-open-state=1s",
+        "gateway.portal.circuit-breaker.minimum-number-of-calls=6",
+        "gateway.portal.circuit-breaker.sliding-window-size=10",
+        "gateway.delivery.poll-interval=50ms",
+        "gateway.delivery.initial-backoff=50ms",
+        "gateway.delivery.max-backoff=400ms",
+        "gateway.delivery.max-attempts=40",
+        "gateway.delivery.lease=10s",
+        "gateway.security.api-keys[0].client-id=one-stop",
+        "gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
+        "gateway.security.api-keys[0].scopes=dossier:write,dossier:read",
+        "gateway.security.api-keys[1].client-id=ops",
+        "gateway.security.api-keys[1].sha256=" + GatewayIntegrationTest.ADMIN_HASH,
+        "gateway.security.api-keys[1].scopes=admin",
+})
+public abstract class GatewayIntegrationTest {
+    public static final String WRITER_KEY = "test-writer-key";
+    /** SHA-256 of {@link #WRITER_KEY}. */
+    public static final String WRITER_HASH = "61fb44fd7a10316d790cd0fe37044ed02bf2df77f3a0fec7789b72fb452da6ac";
+    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String ADMIN_HASH = "944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9";
+    public static final String AGENCY = "000.00.12.H47";
+
+    protected static final PortalSimulator PORTAL = new PortalSimulator(0, "gw-user", "gw-secret").start();
+    private static final AtomicInteger DOSSIERS = new AtomicInteger();
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected DeliveryEngine engine;
+    @Autowired
+    protected CircuitBreaker nationalPortalCircuitBreaker;
+
+    @DynamicPropertySource
+    static void portal(DynamicPropertyRegistry r) {
+        r.add("gateway.portal.base-url", PORTAL::baseUrl);
+    }
+
+    @BeforeEach
+    void healthyPortal() {
+        PORTAL.clearFaults();
+        nationalPortalCircuitBreaker.reset();
+        engine.dispatcher(NationalPortalDestination.NAME).resume();
+    }
+
+    /** A dossier code no other test of this JVM uses. */
+    protected static String newDossier() {
+        int n = DOSSIERS.incrementAndGet();
+        return String.format("%s-2411%02d-%04d", AGENCY, 1 + n / 9000, 1 + n % 9000);
+    }
+
+    protected static ObjectNode event(String eventId, String dossier, String status) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("eventId", eventId);
+        e.put("dossierCode", dossier);
+        e.put("procedureCode", "1.001612");
+        e.put("agencyCode", AGENCY);
+        e.put("status", status);
+        e.put("occurredAt", "2026-11-24T09:15:00+07:00");
+        return e;
+    }
+
+    protected HttpResponse<String> post(String path, String key, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("X-API-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    protected HttpResponse<String> postEvent(JsonNode event) {
+        return post("/api/v1/dossier-events", WRITER_KEY, event.toString());
+    }
+
+    protected HttpResponse<String> get(String path, String key) {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", key).GET().build());
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    protected static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r.body(), e);
+        }
+    }
+
+    /** The delivery states of a dossier's events, in acceptance order. */
+    protected List<String> states(String dossier) {
+        HttpResponse<String> r = get("/api/v1/dossiers/" + dossier + "/events", WRITER_KEY);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<String> states = new java.util.ArrayList<>();
+        json(r).get("events").forEach(e -> states.add(e.get("state").asText()));
+        return states;
+    }
+
+    protected JsonNode eventsOf(String dossier) {
+        return json(get("/api/v1/dossiers/" + dossier + "/events", WRITER_KEY)).get("events");
+    }
+
+    protected static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+    }
+
+    protected void awaitDelivered(String dossier, int events) {
+        await(events + " events of " + dossier + " delivered", Duration.ofSeconds(30),
+                () -> states(dossier).equals(java.util.Collections.nCopies(events, "DELIVERED")));
+    }
+}
