@@ -130,8 +130,11 @@ public class Dispatcher implements AutoCloseable {
             StoredEvent e = r.event();
             switch (r.kind()) {
                 case DELIVERED -> delivered.add(e);
-                case NOT_ATTEMPTED -> store.markFailed(e, DeliveryState.RETRY_SCHEDULED,
-                        now.plus(r.retryAfter() == null ? Duration.ofSeconds(1) : r.retryAfter()), r.reason(), false);
+                case NOT_ATTEMPTED -> {
+                    store.markFailed(e, DeliveryState.RETRY_SCHEDULED,
+                            now.plus(r.retryAfter() == null ? Duration.ofSeconds(1) : r.retryAfter()), r.reason(), false);
+                    log.debug("event {} to {} not attempted: {}", e.id(), destination.name(), r.reason());
+                }
                 case TRANSIENT -> {
                     int failed = e.attempts() + 1;
                     String limit = retry.exhausted(failed, e.acceptedAt(), now);
@@ -139,8 +142,10 @@ public class Dispatcher implements AutoCloseable {
                     if (limit != null) {
                         dead(e, limit + "; last error: " + r.reason());
                     } else {
-                        store.markFailed(e, DeliveryState.RETRY_SCHEDULED, now.plus(retry.backoff(failed, r.retryAfter())),
-                                r.reason(), true);
+                        OffsetDateTime next = now.plus(retry.backoff(failed, r.retryAfter()));
+                        store.markFailed(e, DeliveryState.RETRY_SCHEDULED, next, r.reason(), true);
+                        log.info("event {} (partition {}) to {} failed attempt {}: {}; next attempt at {}", e.id(),
+                                e.partitionKey(), destination.name(), failed, r.reason(), next);
                     }
                 }
                 case PERMANENT -> {
