@@ -1,0 +1,111 @@
+package vn.lienthong.gateway.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.lienthong.gateway.dossier.DossierVocabulary;
+import vn.lienthong.gateway.national.portal.PortalProtocol;
+
+/** The shipped mappings/ against what the code knows, and the refusal of broken copies with file and line. */
+class MappingsConsistencyTest {
+    private static final List<MappingCheck> CHECKS = List.of(PortalProtocol::from, DossierVocabulary::from);
+
+    @TempDir
+    Path dir;
+
+    private static Mappings shipped() {
+        return MappingLoader.load("file:mappings/");
+    }
+
+    /** Every shipped table has its header, passes every flow's check, and the jar's copy equals the folder. */
+    @Test
+    void shouldPassEveryCheckWhenShippedMappingsLoaded() throws IOException {
+        Mappings m = shipped();
+        CHECKS.forEach(c -> c.check(m));
+        assertThat(m.versions()).containsKeys("dossier-status.yaml", "procedures.yaml", "portal-dossier-record.yaml");
+        try (Stream<Path> files = Files.list(Paths.get("mappings"))) {
+            for (Path f : files.toList()) {
+                assertThat(Paths.get("target/classes/mappings").resolve(f.getFileName())).hasSameTextualContentAs(f);
+            }
+        }
+    }
+
+    /** Each portal status 1-10 has exactly one provincial word, so no information is folded away. */
+    @Test
+    void shouldMapEveryPortalStatusOnceWhenStatusTableRead() {
+        MappingTable t = shipped().table(DossierVocabulary.STATUS);
+        Set<Integer> codes = new HashSet<>();
+        t.entries().forEach(e -> assertThat(codes.add(e.requireInt("portalStatus"))).as("line " + e.line()).isTrue());
+        assertThat(codes).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    }
+
+    private Path copyWith(String file, String from, String to) throws IOException {
+        try (Stream<Path> files = Files.list(Paths.get("mappings"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Path target = dir.resolve(file);
+        String text = Files.readString(target);
+        assertThat(text).contains(from);
+        Files.writeString(target, text.replace(from, to));
+        return dir;
+    }
+
+    /** A duplicate key is refused naming the file and both lines. */
+    @Test
+    void shouldRefuseWithFileAndLineWhenKeyDuplicated() throws IOException {
+        copyWith("dossier-status.yaml", "status: STOPPED", "status: PROCESSING");
+        assertThatThrownBy(() -> MappingLoader.load("file:" + dir + "/"))
+                .isInstanceOf(MappingException.class)
+                .hasMessageMatching("dossier-status\\.yaml:\\d+: duplicate status 'PROCESSING' \\(first on line \\d+\\)");
+    }
+
+    /** A status code outside the portal's range, an unknown template key and a lookup of a missing table are refused. */
+    @Test
+    void shouldRefuseWhenTableCannotServeFlow() throws IOException {
+        copyWith("dossier-status.yaml", "portalStatus: 8", "portalStatus: 11");
+        Mappings bad = MappingLoader.load("file:" + dir + "/");
+        assertThatThrownBy(() -> DossierVocabulary.from(bad)).hasMessageContaining("dossier-status.yaml:")
+                .hasMessageContaining("portalStatus 11 is not a portal status");
+    }
+
+    @Test
+    void shouldRefuseWhenTemplateNamesUnknownTable() throws IOException {
+        copyWith("portal-dossier-record.yaml", "lookup: channels.portalCode", "lookup: chanels.portalCode");
+        Mappings bad = MappingLoader.load("file:" + dir + "/");
+        assertThatThrownBy(() -> DossierVocabulary.from(bad)).hasMessageContaining("portal-dossier-record.yaml:")
+                .hasMessageContaining("chanels.portalCode");
+    }
+
+    /** A reload that fails its checks keeps the running mappings in use. */
+    @Test
+    void shouldKeepRunningMappingsWhenReloadRefused() throws IOException {
+        Path d = copyWith("channels.yaml", "portalCode: 3", "portalCode: 3");
+        MappingRegistry registry = new MappingRegistry("file:" + d + "/", CHECKS);
+        Mappings before = registry.current();
+        Files.writeString(d.resolve("channels.yaml"), "version: 1\nsource: x\ntarget: y\n");
+        assertThatThrownBy(registry::reload).hasMessageContaining("channels.yaml:1: header has no 'description'");
+        assertThat(registry.current()).isSameAs(before);
+    }
+
+    /** An unmapped code at run time is an error naming the table, never a silent default. */
+    @Test
+    void shouldFailClearlyWhenCodeUnmapped() {
+        MappingTable t = shipped().table(DossierVocabulary.CHANNELS);
+        assertThatThrownBy(() -> t.lookup("FAX", "portalCode")).isInstanceOf(UnmappedCodeException.class)
+                .hasMessageContaining("'FAX'").hasMessageContaining("channels");
+    }
+}
