@@ -23,11 +23,13 @@ CREATE TABLE delivery_event (
     last_error       VARCHAR(1000),
     delivered_at     TIMESTAMP WITH TIME ZONE,
     updated_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT uq_delivery_event_key UNIQUE (source, idem_key)
+    -- idem_key first: a batch's look-up (idem_key IN (…) AND source = …) uses this index on both engines
+    CONSTRAINT uq_delivery_event_key UNIQUE (idem_key, source)
 );
 
 -- Head-of-partition checks and the per-dossier view.
 CREATE INDEX ix_delivery_event_partition ON delivery_event (destination, partition_key, id);
 -- Claim candidates and the backlog gauges.
 CREATE INDEX ix_delivery_event_state ON delivery_event (destination, state, next_attempt_at);
-CREATE INDEX ix_delivery_event_claim ON delivery_event (claim_token);
+-- The claim's grouped pass over what is still pending (heads of partitions).
+CREATE INDEX ix_delivery_event_pending ON delivery_event (destination, state, partition_key, id);

@@ -28,8 +28,15 @@ public interface DeliveryDestination {
      */
     List<DeliveryResult> deliver(List<StoredEvent> batch, PartsProgress progress);
 
-    /** Commits, per event, how far it got before the rest of the batch is settled. */
+    /**
+     * Commits how far events got, before the rest of the batch is settled: one commit for all the events a
+     * destination call applied.
+     */
     interface PartsProgress {
-        void partsDone(StoredEvent event, int partsDone, String operation);
+        void partsDone(java.util.List<PartDone> done);
+    }
+
+    /** Event {@code event} has its first {@code partsDone} parts applied, sent as {@code operation}. */
+    record PartDone(StoredEvent event, int partsDone, String operation) {
     }
 }

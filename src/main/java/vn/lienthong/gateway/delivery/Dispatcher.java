@@ -110,9 +110,10 @@ public class Dispatcher implements AutoCloseable {
 
     private List<DeliveryResult> deliverSafely(List<StoredEvent> batch) {
         try {
-            return destination.deliver(batch, (event, parts, op) -> {
-                if (!store.markPartsDone(event, parts, op)) {
-                    log.warn("event {} of {} lost its claim while delivering", event.id(), destination.name());
+            return destination.deliver(batch, done -> {
+                int held = store.markPartsDone(done);
+                if (held != done.size()) {
+                    log.warn("{} events of {} lost their claim while delivering", done.size() - held, destination.name());
                 }
             });
         } catch (RuntimeException e) {

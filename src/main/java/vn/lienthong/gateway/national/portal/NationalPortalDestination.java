@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.lienthong.gateway.delivery.DeliveryDestination;
+import vn.lienthong.gateway.delivery.DeliveryDestination.PartDone;
 import vn.lienthong.gateway.delivery.DeliveryResult;
 import vn.lienthong.gateway.delivery.StoredEvent;
 
@@ -179,6 +180,7 @@ public class NationalPortalDestination implements DeliveryDestination {
         }
         Map<String, JsonNode> perRecord = results(p, answer);
         List<Work> exists = new ArrayList<>();
+        List<PartDone> applied = new ArrayList<>();
         for (Work w : group) {
             String key = part.apply(w).path(p.get("record.key")).asText();
             JsonNode r = perRecord.get(key);
@@ -190,7 +192,7 @@ public class NationalPortalDestination implements DeliveryDestination {
             switch (o) {
                 case SUCCESS -> {
                     w.partsDone = recordPart ? 1 : 2;
-                    progress.partsDone(w.event, w.partsDone, w.operation);
+                    applied.add(new PartDone(w.event, w.partsDone, w.operation));
                 }
                 case EXISTS -> {
                     if (recordPart && CREATE.equals(w.operation)) {
@@ -203,6 +205,7 @@ public class NationalPortalDestination implements DeliveryDestination {
                 case TRANSIENT, SESSION_EXPIRED -> w.result = DeliveryResult.transientFailure(w.event, reason, null);
             }
         }
+        progress.partsDone(applied);
         return exists;
     }
 

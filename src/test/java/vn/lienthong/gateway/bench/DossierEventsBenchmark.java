@@ -1,0 +1,147 @@
+package vn.lienthong.gateway.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import vn.lienthong.gateway.GatewayApplication;
+import vn.lienthong.gateway.sandbox.PortalSimulator;
+
+/**
+ * End-to-end throughput of the dossier-events flow on the sandbox (H2 file, in-process portal simulator):
+ * N events over M dossiers posted one per request by C client threads, then timed until the portal
+ * simulator has applied every record. Not a test: run with {@code mvn -Pbench verify} (README).
+ * Settings: -Dbench.events, -Dbench.dossiers, -Dbench.clients.
+ */
+public final class DossierEventsBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int events = Integer.getInteger("bench.events", 20_000);
+        int dossiers = Integer.getInteger("bench.dossiers", 500);
+        int clients = Integer.getInteger("bench.clients", 16);
+        // Events per request: 1 posts each event on its own; more uses POST /api/v1/dossier-events/batch.
+        int perRequest = Integer.getInteger("bench.batch", 1);
+        Path data = Files.createTempDirectory("lienthong-bench");
+        int port = freePort();
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(GatewayApplication.class)
+                .profiles("sandbox")
+                .run("--server.port=" + port, "--gateway.sandbox.portal-port=" + freePort(), "--gateway.data-dir=" + data,
+                        "--gateway.portal.rate-limit-per-second=1000", "--logging.level.root=WARN",
+                        "--logging.level.vn.lienthong=WARN",
+                        "--gateway.delivery.auto-start=" + !Boolean.getBoolean("bench.acceptOnly"));
+        PortalSimulator portal = ctx.getBean(PortalSimulator.class);
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+        String[] codes = new String[dossiers];
+        for (int d = 0; d < dossiers; d++) {
+            codes[d] = String.format("000.00.12.H47-%s-%04d", "2411" + String.format("%02d", 1 + d / 9000), 1 + d % 9000);
+        }
+        warmUp(http, port);
+        int warm = portal.appliedRecords().size();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        int requests = (events + perRequest - 1) / perRequest;
+        long[] latencies = new long[requests];
+        for (int c = 0; c < clients; c++) {
+            pool.execute(() -> {
+                int r;
+                while ((r = next.getAndIncrement()) < requests) {
+                    StringBuilder body = new StringBuilder(perRequest == 1 ? "" : "{\"events\":[");
+                    for (int i = r * perRequest; i < Math.min(events, (r + 1) * perRequest); i++) {
+                        // Event k of a dossier goes after event k-1 of it: dossiers take turns, so order within one holds.
+                        String dossier = codes[i % dossiers];
+                        int k = i / dossiers;
+                        body.append(i == r * perRequest ? "" : ",").append("{\"eventId\":\"bench-").append(i)
+                                .append("\",\"dossierCode\":\"").append(dossier).append("\",\"procedureCode\":\"1.001612\",")
+                                .append("\"agencyCode\":\"000.00.12.H47\",\"status\":\"").append(k == 0 ? "NEW" : "PROCESSING")
+                                .append("\",\"occurredAt\":\"2026-11-24T09:15:00+07:00\",\"step\":{\"officer\":\"Cán bộ\",")
+                                .append("\"content\":\"bước ").append(k).append("\",\"startedAt\":\"2026-11-24T09:30:00+07:00\"}}");
+                    }
+                    long t0 = System.nanoTime();
+                    int status = perRequest == 1 ? post(http, port, "/api/v1/dossier-events", body.toString())
+                            : post(http, port, "/api/v1/dossier-events/batch", body.append("]}").toString());
+                    latencies[r] = System.nanoTime() - t0;
+                    if (status != (perRequest == 1 ? 202 : 200)) {
+                        refused.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        long accepted = System.nanoTime();
+        long deadline = accepted + (Boolean.getBoolean("bench.acceptOnly") ? 0 : TimeUnit.MINUTES.toNanos(10));
+        while (portal.appliedRecords().size() - warm < events && portal.allProgress().size() - warm < events
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        while ((portal.appliedRecords().size() - warm < events || portal.allProgress().size() - warm < events)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        long delivered = System.nanoTime();
+        int applied = portal.appliedRecords().size() - warm;
+        Arrays.sort(latencies);
+        System.out.printf("bench dossier-events events=%d dossiers=%d clients=%d events_per_request=%d refused=%d applied=%d "
+                        + "accepted_per_s=%.0f delivered_per_s=%.0f accept_p50_ms=%.2f accept_p99_ms=%.2f%n",
+                events, dossiers, clients, perRequest, refused.get(), applied, events / secs(start, accepted),
+                applied / secs(start, delivered), latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6);
+        ctx.close();
+        System.exit(0);
+    }
+
+    private static void warmUp(HttpClient http, int port) {
+        for (int i = 0; i < 300; i++) {
+            post(http, port, "{\"eventId\":\"warm-" + i + "\",\"dossierCode\":\"000.00.12.H47-241231-" + String.format("%04d", 1 + i % 50)
+                    + "\",\"procedureCode\":\"1.001612\",\"agencyCode\":\"000.00.12.H47\",\"status\":\"NEW\","
+                    + "\"occurredAt\":\"2026-11-24T09:15:00+07:00\",\"step\":{\"officer\":\"x\",\"content\":\"warm\","
+                    + "\"startedAt\":\"2026-11-24T09:30:00+07:00\"}}");
+        }
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int post(HttpClient http, int port, String body) {
+        return post(http, port, "/api/v1/dossier-events", body);
+    }
+
+    private static int post(HttpClient http, int port, String path, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/json").header("X-API-Key", "sandbox-onestop-key")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static double secs(long from, long to) {
+        return (to - from) / 1e9;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
