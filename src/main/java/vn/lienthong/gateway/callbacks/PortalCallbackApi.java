@@ -48,8 +48,9 @@ public class PortalCallbackApi {
             return;
         }
         CallbackVocabulary vocab = service.vocabulary();
-        byte[] body = ex.getMessage().getBody(byte[].class);
-        if (body != null && body.length > cfg.getMaxBodyBytes()) {
+        Long declared = ex.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        byte[] body = declared != null && declared > cfg.getMaxBodyBytes() ? null : ex.getMessage().getBody(byte[].class);
+        if ((declared != null && declared > cfg.getMaxBodyBytes()) || (body != null && body.length > cfg.getMaxBodyBytes())) {
             HttpReply.problem(ex, Problem.of(413, "too-large", "Request too large",
                     "the body is larger than " + cfg.getMaxBodyBytes() + " bytes"));
             return;

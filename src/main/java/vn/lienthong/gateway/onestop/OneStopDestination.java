@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryResult;
 import vn.lienthong.gateway.delivery.StoredEvent;
+import vn.lienthong.gateway.identifiers.Identifiers;
 
 /**
  * The provincial one-stop system as a destination of the delivery engine: each stored callback is one POST of
@@ -33,6 +34,8 @@ public class OneStopDestination implements DeliveryDestination {
     /** Sent with every call, so the one-stop system can drop the rare repeat after a crash between answer and commit. */
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     public static final String KIND_HEADER = "X-Gateway-Event-Type";
+
+    private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("\\d{9,}");
 
     private final ProducerTemplate producer;
     private final OneStopProperties cfg;
@@ -125,7 +128,12 @@ public class OneStopDestination implements DeliveryDestination {
         }
     }
 
+    /** Short, and with long digit runs masked: an answer may echo a personal ID, and the reason is logged and kept. */
     private static String abbreviate(String s) {
-        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        if (s == null) {
+            return "";
+        }
+        String cut = s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return DIGIT_RUN.matcher(cut).replaceAll(m -> Identifiers.mask(m.group()));
     }
 }
