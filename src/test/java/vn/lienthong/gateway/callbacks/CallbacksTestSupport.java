@@ -60,6 +60,7 @@ abstract class CallbacksTestSupport {
         r.add("gateway.callbacks.payment-secret", () -> PAYMENT_SECRET);
         r.add("gateway.callbacks.poll-agency", () -> "000.00.00.H47");
         r.add("gateway.callbacks.max-body-bytes", () -> 16384);
+        r.add("gateway.callbacks.poll-interval", () -> "200ms");
         r.add("gateway.one-stop.base-url", ONE_STOP::baseUrl);
         r.add("gateway.one-stop.api-key", () -> ONE_STOP_KEY);
         r.add("gateway.one-stop.response-timeout-ms", () -> 3000);

@@ -31,6 +31,8 @@ class PortalCallbacksDeliveryTest extends CallbacksTestSupport {
 
     @Autowired
     PortalPoller poller;
+    @Autowired
+    CallbackProperties callbackProperties;
 
     private static JsonNode forDossier(String sample, String dossier) {
         ObjectNode c = sample(sample);
@@ -119,5 +121,22 @@ class PortalCallbacksDeliveryTest extends CallbacksTestSupport {
         List<String> paths = ONE_STOP.accepted().stream().map(OneStopRequest::path).filter(p -> p.contains(d)).toList();
         assertEquals(List.of("/api/v1/dossiers/" + d + "/payments", "/api/v1/dossiers/" + d + "/withdrawal"), paths);
         assertEquals(2, ONE_STOP.requests().stream().filter(r -> r.path().contains(d)).count());
+    }
+
+    /** In poll mode the scheduled route fetches, stores, acknowledges and forwards waiting items, and push is switched off. */
+    @Test
+    void shouldPollOnScheduleAndRefusePushWhenModeIsPoll() {
+        String d = dossier();
+        PORTAL.enqueueItem(forDossier("danh-gia", d));
+        callbackProperties.setMode(CallbackProperties.Mode.POLL);
+        try {
+            assertEquals(404, post(forDossier("rut-hoso", d), "msg-push-in-poll-" + UUID.randomUUID()).statusCode());
+            await("the scheduled poll to acknowledge", () -> PORTAL.acknowledgedKeys().contains(d));
+        } finally {
+            callbackProperties.setMode(CallbackProperties.Mode.PUSH);
+        }
+        await("the rating delivered", () -> ONE_STOP.accepted().stream().anyMatch(r -> r.path().equals("/api/v1/dossiers/" + d + "/ratings")));
+        assertTrue(PORTAL.waitingItems().isEmpty());
+        assertTrue(PORTAL.calls().stream().anyMatch(c -> PortalSimulator.LIST_ITEMS.equals(c.service())));
     }
 }
