@@ -44,6 +44,10 @@ public final class PortalSimulator implements AutoCloseable {
     public static final String BASE_PATH = "/portal";
     public static final String SYNC_DOSSIER = "DongBoHoSoMC";
     public static final String UPDATE_PROGRESS = "CapNhatTienDoHoSoMC";
+    /** Poll of the items waiting for the province (dossiers filed online, payments, ratings). */
+    public static final String LIST_ITEMS = "LayDanhSachHoSo";
+    /** Acknowledgement of polled items by MaHoSoQG (or MaHoSo for items without one). */
+    public static final String ACK_ITEMS = "CapNhatDaNhanHoSo";
     public static final int MAX_RECORDS_PER_CALL = 100;
     public static final int MAX_CALLS_KEPT = 200_000;
     public static final long DEFAULT_SEED = 42;
@@ -64,6 +68,8 @@ public final class PortalSimulator implements AutoCloseable {
     private final Map<String, List<JsonNode>> progressByDossier = new HashMap<>();
     private final Set<String> sessions = new HashSet<>();
     private final List<ActiveFault> faults = new ArrayList<>();
+    private final List<JsonNode> waitingItems = new ArrayList<>();
+    private final List<String> acknowledged = new ArrayList<>();
     private int logins;
     private long seed = DEFAULT_SEED;
     private Random random = new Random(DEFAULT_SEED);
@@ -131,6 +137,21 @@ public final class PortalSimulator implements AutoCloseable {
         synchronized (lock) { return List.copyOf(progress); }
     }
 
+    /** Items waiting to be polled with LayDanhSachHoSo, in the order they were queued. */
+    public List<JsonNode> waitingItems() {
+        synchronized (lock) { return List.copyOf(waitingItems); }
+    }
+
+    /** Keys acknowledged with CapNhatDaNhanHoSo, in order. */
+    public List<String> acknowledgedKeys() {
+        synchronized (lock) { return List.copyOf(acknowledged); }
+    }
+
+    /** Queues a callback envelope {"LoaiThongBao": …, "DuLieu": {…}} for the poll mode. */
+    public void enqueueItem(JsonNode envelope) {
+        synchronized (lock) { waitingItems.add(envelope.deepCopy()); }
+    }
+
     /** Successful logins (sessions issued). */
     public int loginCount() {
         synchronized (lock) { return logins; }
@@ -147,6 +168,8 @@ public final class PortalSimulator implements AutoCloseable {
             progressByDossier.clear();
             sessions.clear();
             faults.clear();
+            waitingItems.clear();
+            acknowledged.clear();
             logins = 0;
             random = new Random(seed);
         }
@@ -270,7 +293,8 @@ public final class PortalSimulator implements AutoCloseable {
     /** Called under the lock. */
     private Answer process(JsonNode body, String service) {
         boolean sessionOk = sessions.contains(body.path("session").asText(""));
-        boolean known = SYNC_DOSSIER.equals(service) || UPDATE_PROGRESS.equals(service);
+        boolean known = SYNC_DOSSIER.equals(service) || UPDATE_PROGRESS.equals(service)
+                || LIST_ITEMS.equals(service) || ACK_ITEMS.equals(service);
         JsonNode data = body.path("data");
         boolean sizeOk = data.isArray() && !data.isEmpty() && data.size() <= MAX_RECORDS_PER_CALL;
         String isUpdating = body.path("isUpdating").asText("");
@@ -297,6 +321,8 @@ public final class PortalSimulator implements AutoCloseable {
         }
         if (!sessionOk) return EXPIRED;
         if (!known) return Answer.json(200, error(14, "service không hỗ trợ"));
+        if (LIST_ITEMS.equals(service)) return listItems();
+        if (ACK_ITEMS.equals(service)) return acknowledge(data);
         if (data.isArray() && data.size() > MAX_RECORDS_PER_CALL) {
             return Answer.json(413, error(14, "quá " + MAX_RECORDS_PER_CALL + " bản ghi"));
         }
@@ -319,6 +345,30 @@ public final class PortalSimulator implements AutoCloseable {
         ObjectNode answer = JSON.createObjectNode().put("error_code", 0).put("message", "ok");
         answer.set("result", results);
         return Answer.json(200, answer.toString()).delayed(delay);
+    }
+
+    /** Called under the lock: up to 100 waiting items, which stay until acknowledged. */
+    private Answer listItems() {
+        ObjectNode answer = JSON.createObjectNode().put("error_code", 0).put("message", "ok");
+        ArrayNode items = answer.putArray("data");
+        waitingItems.stream().limit(MAX_RECORDS_PER_CALL).forEach(items::add);
+        return Answer.json(200, answer.toString());
+    }
+
+    /** Called under the lock: removes the waiting items of each acknowledged MaHoSoQG (or MaHoSo). */
+    private Answer acknowledge(JsonNode data) {
+        if (!data.isArray() || data.isEmpty() || data.size() > MAX_RECORDS_PER_CALL) return Answer.json(200, error(14, "thiếu data"));
+        ArrayNode results = JSON.createArrayNode();
+        for (JsonNode rec : data) {
+            String key = rec.path("MaHoSoQG").asText("");
+            boolean removed = !key.isBlank() && waitingItems.removeIf(item -> key.equals(item.path("DuLieu").path("MaHoSoQG").asText(null))
+                    || key.equals(item.path("DuLieu").path("MaHoSo").asText(null)));
+            if (removed) acknowledged.add(key);
+            results.addObject().put("MaHoSoQG", key).put("error_code", removed ? 0 : 14).put("message", removed ? "" : "không có hồ sơ chờ");
+        }
+        ObjectNode answer = JSON.createObjectNode().put("error_code", 0).put("message", "ok");
+        answer.set("result", results);
+        return Answer.json(200, answer.toString());
     }
 
     private static final Map<Integer, String> MESSAGES = Map.of(
@@ -400,6 +450,14 @@ public final class PortalSimulator implements AutoCloseable {
                 case "POST reset" -> {
                     reset();
                     return Answer.empty(204);
+                }
+                case "GET poll-items" -> { return Answer.json(200, JSON.valueToTree(waitingItems).toString()); }
+                case "POST poll-items" -> {
+                    JsonNode items = parse(raw);
+                    if (!items.isObject() && !items.isArray()) return Answer.json(400, error(14, "cần một hoặc nhiều thông báo JSON"));
+                    if (items.isArray()) items.forEach(i -> waitingItems.add(i.deepCopy()));
+                    else waitingItems.add(items.deepCopy());
+                    return Answer.json(201, "{\"waiting\":" + waitingItems.size() + "}");
                 }
                 case "POST expire-sessions" -> {
                     sessions.clear();

@@ -1,0 +1,83 @@
+package vn.lienthong.gateway.callbacks;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.delivery.DeliveryEngine;
+import vn.lienthong.gateway.delivery.DeliveryStore;
+import vn.lienthong.gateway.mapping.MappingRegistry;
+import vn.lienthong.gateway.national.portal.NationalPortalClient;
+import vn.lienthong.gateway.national.portal.PortalProtocol;
+import vn.lienthong.gateway.onestop.OneStopAnswerCheck;
+import vn.lienthong.gateway.onestop.OneStopDestination;
+import vn.lienthong.gateway.onestop.OneStopProperties;
+
+/**
+ * Wires the portal callbacks (push and poll) and the one-stop system as the delivery engine's second
+ * destination; names used by routes/ are the bean names here.
+ */
+@Configuration
+@EnableConfigurationProperties({CallbackProperties.class, OneStopProperties.class})
+public class CallbacksConfiguration {
+
+    @Bean
+    CallbackSettings callbackSettings(CallbackProperties callbacks, OneStopProperties oneStop) {
+        return new CallbackSettings(callbacks, oneStop);
+    }
+
+    @Bean
+    CircuitBreaker oneStopCircuitBreaker(OneStopProperties props) {
+        GatewayProperties.Breaker b = props.getCircuitBreaker();
+        return CircuitBreaker.of(OneStopDestination.NAME, CircuitBreakerConfig.custom()
+                .failureRateThreshold(b.getFailureRateThreshold())
+                .slidingWindowSize(b.getSlidingWindowSize())
+                .minimumNumberOfCalls(b.getMinimumNumberOfCalls())
+                .waitDurationInOpenState(b.getWaitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(b.getPermittedCallsInHalfOpenState())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .build());
+    }
+
+    @Bean
+    OneStopAnswerCheck oneStopAnswerCheck() {
+        return new OneStopAnswerCheck();
+    }
+
+    @Bean
+    OneStopDestination oneStopDestination(ProducerTemplate producer, OneStopProperties props,
+                                          CircuitBreaker oneStopCircuitBreaker, ObjectMapper json) {
+        return new OneStopDestination(producer, props, oneStopCircuitBreaker, json);
+    }
+
+    @Bean
+    CallbackService callbackService(DeliveryStore store, DeliveryEngine engine, MappingRegistry mappings,
+                                    CallbackProperties props, Clock clock) {
+        return new CallbackService(new CallbackValidator(clock, props.getPaymentSecret()), new CallbackTranslator(),
+                store, engine, mappings);
+    }
+
+    @Bean
+    CallbackSignature callbackSignature(CallbackProperties props, Clock clock) {
+        return new CallbackSignature(props.getSecret(), props.getPreviousSecret(), props.getMaxClockSkew(), clock);
+    }
+
+    @Bean
+    PortalCallbackApi portalCallbackApi(CallbackService service, CallbackSignature callbackSignature,
+                                        CallbackProperties props, ObjectMapper json) {
+        return new PortalCallbackApi(service, callbackSignature, props, json);
+    }
+
+    @Bean
+    PortalPoller portalPoller(NationalPortalClient client, CallbackService service, MappingRegistry mappings,
+                              CallbackProperties props, ObjectMapper json) {
+        return new PortalPoller(client, service, () -> PortalProtocol.from(mappings.current()), props, json);
+    }
+}

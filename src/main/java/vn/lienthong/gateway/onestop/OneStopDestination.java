@@ -1,0 +1,139 @@
+package vn.lienthong.gateway.onestop;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.lienthong.gateway.delivery.DeliveryDestination;
+import vn.lienthong.gateway.delivery.DeliveryResult;
+import vn.lienthong.gateway.delivery.StoredEvent;
+import vn.lienthong.gateway.identifiers.Identifiers;
+
+/**
+ * The provincial one-stop system as a destination of the delivery engine: each stored callback is one POST of
+ * its already translated body to its path, through the guarded route {@code direct:one-stop.call}
+ * (routes/one-stop-forwarding.camel.yaml). 2xx delivered; 408, 429, 5xx, timeouts and connection errors are
+ * transient; any other answer is permanent (the event goes DEAD and waits for replay or skip).
+ */
+public class OneStopDestination implements DeliveryDestination {
+    private static final Logger log = LoggerFactory.getLogger(OneStopDestination.class);
+    public static final String NAME = "one-stop";
+    public static final String OPERATION = "POST";
+    public static final String ROUTE = "direct:one-stop.call";
+    public static final String PATH_PROPERTY = "oneStopPath";
+    /** Sent with every call, so the one-stop system can drop the rare repeat after a crash between answer and commit. */
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    public static final String KIND_HEADER = "X-Gateway-Event-Type";
+
+    private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("\\d{9,}");
+
+    private final ProducerTemplate producer;
+    private final OneStopProperties cfg;
+    private final CircuitBreaker breaker;
+    private final ObjectMapper json;
+
+    public OneStopDestination(ProducerTemplate producer, OneStopProperties cfg, CircuitBreaker breaker, ObjectMapper json) {
+        this.producer = producer;
+        this.cfg = cfg;
+        this.breaker = breaker;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int maxBatch() {
+        return Math.max(1, cfg.getMaxBatch());
+    }
+
+    @Override
+    public Duration holdOff() {
+        return breaker.getState() == CircuitBreaker.State.OPEN ? Duration.ofMillis(500) : Duration.ZERO;
+    }
+
+    @Override
+    public List<DeliveryResult> deliver(List<StoredEvent> batch, PartsProgress progress) {
+        List<DeliveryResult> results = new ArrayList<>(batch.size());
+        for (StoredEvent e : batch) {
+            if (!holdOff().isZero()) {
+                results.add(DeliveryResult.notAttempted(e, "circuit breaker open", null));
+                continue;
+            }
+            results.add(deliverOne(e));
+        }
+        return results;
+    }
+
+    private DeliveryResult deliverOne(StoredEvent e) {
+        JsonNode payload;
+        try {
+            payload = json.readTree(e.payload());
+        } catch (IOException bad) {
+            return DeliveryResult.permanent(e, "stored payload unreadable: " + bad.getMessage());
+        }
+        String path = payload.path("path").asText();
+        String body = payload.path("body").toString();
+        Exchange ex = producer.send(ROUTE, x -> {
+            x.setProperty(PATH_PROPERTY, path);
+            x.getIn().setHeader(cfg.getApiKeyHeader(), cfg.getApiKey());
+            x.getIn().setHeader(IDEMPOTENCY_HEADER, e.source() + ":" + e.idemKey());
+            x.getIn().setHeader(KIND_HEADER, e.eventType());
+            x.getIn().setBody(body);
+        });
+        if (ex.getException() != null) {
+            return failure(e, ex.getException());
+        }
+        int status = ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status >= 200 && status < 300) {
+            return DeliveryResult.delivered(e);
+        }
+        String answer = abbreviate(ex.getMessage().getBody(String.class));
+        log.warn("one-stop system refused event {} ({}, dossier {}) with HTTP {}", e.id(), e.eventType(), e.partitionKey(), status);
+        return DeliveryResult.permanent(e, "one-stop system answered HTTP " + status + " to POST " + path + ": " + answer);
+    }
+
+    private static DeliveryResult failure(StoredEvent e, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof CallNotPermittedException) {
+                return DeliveryResult.notAttempted(e, "circuit breaker open", null);
+            }
+            if (c instanceof OneStopUnavailableException u) {
+                return DeliveryResult.transientFailure(e, u.getMessage(), retryAfter(u.retryAfter()));
+            }
+        }
+        return DeliveryResult.transientFailure(e, "one-stop system unreachable: " + t, null);
+    }
+
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            return null;
+        }
+    }
+
+    /** Short, and with long digit runs masked: an answer may echo a personal ID, and the reason is logged and kept. */
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        String cut = s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return DIGIT_RUN.matcher(cut).replaceAll(m -> Identifiers.mask(m.group()));
+    }
+}
