@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.lienthong.gateway.callbacks.CallbackVocabulary;
 import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
@@ -53,7 +54,7 @@ public class GatewayConfiguration {
 
     @Bean
     MappingRegistry mappingRegistry(GatewayProperties props) {
-        List<MappingCheck> checks = List.of(PortalProtocol::from, DossierVocabulary::from);
+        List<MappingCheck> checks = List.of(PortalProtocol::from, DossierVocabulary::from, CallbackVocabulary::from);
         return new MappingRegistry(props.getMappingsLocation(), checks);
     }
 

@@ -160,6 +160,8 @@ class CrashRecoveryTest {
                 "--gateway.portal.username=kill-user",
                 "--gateway.portal.password=kill-secret",
                 "--gateway.portal.dstcode=KILL-H47",
+                "--gateway.callbacks.secret=unused", "--gateway.callbacks.payment-secret=unused",
+                "--gateway.one-stop.base-url=http://localhost:9/one-stop", "--gateway.one-stop.api-key=unused",
                 "--gateway.delivery.lease=2s",
                 "--gateway.delivery.poll-interval=100ms",
                 "--gateway.delivery.initial-backoff=100ms",

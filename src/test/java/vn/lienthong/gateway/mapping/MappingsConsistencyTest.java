@@ -20,7 +20,8 @@ import vn.lienthong.gateway.national.portal.PortalProtocol;
 
 /** The shipped mappings/ against what the code knows, and the refusal of broken copies with file and line. */
 class MappingsConsistencyTest {
-    private static final List<MappingCheck> CHECKS = List.of(PortalProtocol::from, DossierVocabulary::from);
+    private static final List<MappingCheck> CHECKS = List.of(PortalProtocol::from, DossierVocabulary::from,
+            vn.lienthong.gateway.callbacks.CallbackVocabulary::from);
 
     @TempDir
     Path dir;

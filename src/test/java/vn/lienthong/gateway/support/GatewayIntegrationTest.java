@@ -37,6 +37,11 @@ import vn.lienthong.gateway.sandbox.PortalSimulator;
         "gateway.portal.username=gw-user",
         "gateway.portal.password=gw-secret",
         "gateway.portal.dstcode=TEST-H47",
+        // The callbacks flow is tested with its own context (callbacks/CallbacksTestSupport); here it only needs to start.
+        "gateway.callbacks.secret=unused-callback-secret",
+        "gateway.callbacks.payment-secret=unused-payment-secret",
+        "gateway.one-stop.base-url=http://localhost:9/one-stop",
+        "gateway.one-stop.api-key=unused-one-stop-key",
         "gateway.portal.rate-limit-per-second=1000",
         "gateway.portal.response-timeout-ms=2000",
         "gateway.portal.circuit-breaker.wait-in-open-state=1s",
