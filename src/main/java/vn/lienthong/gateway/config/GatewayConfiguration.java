@@ -36,6 +36,7 @@ import vn.lienthong.gateway.national.portal.PortalQuota;
 import vn.lienthong.gateway.ops.AdminApi;
 import vn.lienthong.gateway.ops.ApiErrors;
 import vn.lienthong.gateway.ops.DeliveryLifecycle;
+import vn.lienthong.gateway.ops.RetentionJob;
 
 /** Wires the engine, the flows and the national clients; names used by routes/ are the bean names here. */
 @Configuration
@@ -124,6 +125,11 @@ public class GatewayConfiguration {
     @Bean
     AdminApi adminApi(DeliveryEngine engine, MappingRegistry mappings, ObjectMapper json) {
         return new AdminApi(engine, mappings, json);
+    }
+
+    @Bean
+    RetentionJob retentionJob(DataSource dataSource, GatewayProperties props, Clock clock) {
+        return new RetentionJob(dataSource, props.getRetention(), clock);
     }
 
     @Bean

@@ -19,6 +19,7 @@ public class GatewayProperties {
     private final Security security = new Security();
     private final Delivery delivery = new Delivery();
     private final Portal portal = new Portal();
+    private final Retention retention = new Retention();
 
     public String getMappingsLocation() { return mappingsLocation; }
     public void setMappingsLocation(String mappingsLocation) { this.mappingsLocation = mappingsLocation; }
@@ -26,6 +27,29 @@ public class GatewayProperties {
     public Security getSecurity() { return security; }
     public Delivery getDelivery() { return delivery; }
     public Portal getPortal() { return portal; }
+    public Retention getRetention() { return retention; }
+
+    public static class Retention {
+        /** How often routes/retention.camel.yaml runs the purge. */
+        private Duration interval = Duration.ofHours(1);
+        public Duration getInterval() { return interval; }
+        public void setInterval(Duration interval) { this.interval = interval; }
+        /** Delivered and skipped events are kept this long (their eventId stays an idempotency key meanwhile). */
+        private Duration delivered = Duration.ofDays(90);
+        /** Rows deleted per transaction; small batches keep locks on the live table short. */
+        private int batchSize = 1000;
+        private Duration pauseBetweenBatches = Duration.ofMillis(50);
+        /** Longest a purge may hold the cluster-wide job lock (a crashed holder frees it after this). */
+        private Duration lockAtMostFor = Duration.ofMinutes(30);
+        public Duration getDelivered() { return delivered; }
+        public void setDelivered(Duration delivered) { this.delivered = delivered; }
+        public int getBatchSize() { return batchSize; }
+        public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
+        public Duration getPauseBetweenBatches() { return pauseBetweenBatches; }
+        public void setPauseBetweenBatches(Duration pauseBetweenBatches) { this.pauseBetweenBatches = pauseBetweenBatches; }
+        public Duration getLockAtMostFor() { return lockAtMostFor; }
+        public void setLockAtMostFor(Duration lockAtMostFor) { this.lockAtMostFor = lockAtMostFor; }
+    }
 
     public static class Api {
         /** Largest batch accepted by POST /api/v1/dossier-events/batch. */

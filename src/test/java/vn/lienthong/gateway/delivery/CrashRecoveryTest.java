@@ -3,14 +3,8 @@ package vn.lienthong.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,10 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.lienthong.gateway.GatewayApplication;
 import vn.lienthong.gateway.sandbox.PortalFault;
 import vn.lienthong.gateway.sandbox.PortalSimulator;
 import vn.lienthong.gateway.support.GatewayIntegrationTest;
+import vn.lienthong.gateway.support.GatewayProcess;
 
 /**
  * Durability proved by killing: a gateway JVM (a separate process on an H2 file) is killed with SIGKILL
@@ -35,19 +29,21 @@ import vn.lienthong.gateway.support.GatewayIntegrationTest;
  */
 class CrashRecoveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String AGENCY = GatewayIntegrationTest.AGENCY;
 
     @TempDir
     Path dataDir;
     private final PortalSimulator portal = new PortalSimulator(0, "kill-user", "kill-secret").start();
-    private Process gateway;
-    private int port;
+    private GatewayProcess gateway;
 
     @AfterEach
     void stop() {
-        if (gateway != null) {
-            gateway.destroyForcibly();
+        if (gateway != null && gateway.alive()) {
+            try {
+                gateway.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         portal.stop();
     }
@@ -78,7 +74,7 @@ class CrashRecoveryTest {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         }
         await("calls in flight at the portal", Duration.ofSeconds(20), () -> portal.calls().size() >= 2);
-        gateway.destroyForcibly().waitFor();
+        gateway.kill();
         int deliveredBeforeKill = portal.appliedRecords().size();
 
         portal.clearFaults();
@@ -130,9 +126,7 @@ class CrashRecoveryTest {
 
     private boolean allDelivered(String dossier) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/v1/dossiers/" + dossier + "/events")).header("X-API-Key", GatewayIntegrationTest.WRITER_KEY)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = gateway.get("/api/v1/dossiers/" + dossier + "/events");
             if (r.statusCode() != 200) {
                 return false;
             }
@@ -148,68 +142,18 @@ class CrashRecoveryTest {
     }
 
     private void start(String name) throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path log = Paths.get("target", "crash-recovery-" + name + ".log");
-        List<String> cmd = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classPath(), GatewayApplication.class.getName(),
-                "--server.port=" + port,
-                "--gateway.data-dir=" + dataDir,
-                "--gateway.portal.base-url=" + portal.baseUrl(),
-                "--gateway.portal.username=kill-user",
-                "--gateway.portal.password=kill-secret",
-                "--gateway.portal.dstcode=KILL-H47",
-                "--gateway.callbacks.secret=unused", "--gateway.callbacks.payment-secret=unused",
-                "--gateway.one-stop.base-url=http://localhost:9/one-stop", "--gateway.one-stop.api-key=unused",
-                "--gateway.delivery.lease=2s",
-                "--gateway.delivery.poll-interval=100ms",
-                "--gateway.delivery.initial-backoff=100ms",
-                "--gateway.delivery.max-backoff=500ms",
-                "--gateway.security.api-keys[0].client-id=one-stop",
-                "--gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
-                "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read");
-        gateway = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await("gateway " + name + " up (log: " + log + ")", Duration.ofSeconds(60), () -> {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException | InterruptedException e) {
-                return false;
-            }
-        });
-    }
-
-    /** The application's class path: surefire's own list when it runs the tests through a manifest-only jar. */
-    static String classPath() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return java.util.Arrays.stream(cp.split(java.io.File.pathSeparator))
-                .filter(e -> !e.endsWith("test-classes")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        gateway = GatewayProcess.start("crash-" + name, List.of("--gateway.data-dir=" + dataDir,
+                "--gateway.portal.base-url=" + portal.baseUrl(), "--gateway.portal.username=kill-user",
+                "--gateway.portal.password=kill-secret", "--gateway.portal.dstcode=KILL-H47",
+                "--gateway.delivery.lease=2s", "--gateway.delivery.poll-interval=100ms",
+                "--gateway.delivery.initial-backoff=100ms", "--gateway.delivery.max-backoff=500ms"));
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("X-API-Key", GatewayIntegrationTest.WRITER_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return gateway.post(path, body);
     }
 
     private void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (!gateway.isAlive() && gateway.exitValue() != 137 && gateway.exitValue() != 9) {
-                throw new AssertionError("gateway exited with " + gateway.exitValue() + " while waiting for " + what);
-            }
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+        gateway.await(what, timeout, condition);
     }
-
 }

@@ -82,6 +82,7 @@ public abstract class GatewayIntegrationTest {
     @DynamicPropertySource
     static void portal(DynamicPropertyRegistry r) {
         r.add("gateway.portal.base-url", PORTAL::baseUrl);
+        TestDatabase.postgres().ifPresent(pg -> pg.register(r));
     }
 
     @BeforeEach

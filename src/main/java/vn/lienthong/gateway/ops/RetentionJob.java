@@ -1,0 +1,76 @@
+package vn.lienthong.gateway.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import vn.lienthong.gateway.config.GatewayProperties;
+
+/**
+ * Deletes delivered (and skipped) events older than the retention period, a small batch per transaction,
+ * so the live outbox is never locked for long. Runs on one instance at a time (ShedLock row in the
+ * database), whichever instance's timer fires first.
+ */
+public class RetentionJob {
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+    static final String LOCK = "retention-purge";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final LockingTaskExecutor locks;
+    private final GatewayProperties.Retention cfg;
+    private final Clock clock;
+
+    public RetentionJob(DataSource dataSource, GatewayProperties.Retention cfg, Clock clock) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build()));
+        this.cfg = cfg;
+        this.clock = clock;
+    }
+
+    /** Called by routes/retention.camel.yaml; answers how many rows this instance purged (0 if another held the lock). */
+    public long run() {
+        long[] purged = {0};
+        locks.executeWithLock((Runnable) () -> purged[0] = purgeDelivered(),
+                new LockConfiguration(Instant.now(clock), LOCK, cfg.getLockAtMostFor(), Duration.ZERO));
+        return purged[0];
+    }
+
+    long purgeDelivered() {
+        OffsetDateTime before = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(cfg.getDelivered());
+        long total = 0;
+        while (true) {
+            int n = jdbc.update("DELETE FROM delivery_event WHERE id IN (SELECT id FROM delivery_event"
+                            + " WHERE state IN ('DELIVERED','SKIPPED') AND delivered_at < :before ORDER BY id LIMIT :n)",
+                    new MapSqlParameterSource("before", before).addValue("n", cfg.getBatchSize()));
+            total += n;
+            if (n < cfg.getBatchSize()) {
+                break;
+            }
+            try {
+                Thread.sleep(cfg.getPauseBetweenBatches().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (total > 0) {
+            log.info("retention: purged {} delivered events older than {}", total, cfg.getDelivered());
+        }
+        return total;
+    }
+}

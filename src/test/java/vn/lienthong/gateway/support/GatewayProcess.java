@@ -1,0 +1,112 @@
+package vn.lienthong.gateway.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import vn.lienthong.gateway.GatewayApplication;
+
+/** A gateway in a JVM of its own, for tests that kill it (SIGKILL) or run several against one database. */
+public final class GatewayProcess {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String name;
+    private final Process process;
+    private final int port;
+
+    private GatewayProcess(String name, Process process, int port) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts a gateway with these Spring arguments (portal, storage, keys) and waits until it answers. */
+    public static GatewayProcess start(String name, List<String> springArgs) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path log = Paths.get("target", "gateway-process-" + name + ".log");
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", classPath(), GatewayApplication.class.getName(), "--server.port=" + port,
+                "--gateway.callbacks.secret=unused", "--gateway.callbacks.payment-secret=unused",
+                "--gateway.one-stop.base-url=http://localhost:9/one-stop", "--gateway.one-stop.api-key=unused",
+                "--gateway.security.api-keys[0].client-id=one-stop",
+                "--gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
+                "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read"));
+        cmd.addAll(springArgs);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        GatewayProcess g = new GatewayProcess(name, p, port);
+        g.await("gateway " + name + " up (log: " + log + ")", Duration.ofSeconds(90), () -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        });
+        return g;
+    }
+
+    /** The application's class path: surefire's own list when it runs the tests through a manifest-only jar. */
+    static String classPath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(cp.split(File.pathSeparator)).filter(e -> !e.endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("X-API-Key", GatewayIntegrationTest.WRITER_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-API-Key", GatewayIntegrationTest.WRITER_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public void await(String what, Duration timeout, BooleanSupplier condition) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!process.isAlive() && process.exitValue() != 137) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + " while waiting for " + what);
+            }
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+    }
+}
