@@ -51,12 +51,16 @@ public class DeliveryStore {
         // a head is claimable when it is due (and not held by a live lease). One grouped pass over the
         // backlog instead of a probe per row keeps a claim cheap when thousands of events wait.
         // PostgreSQL also skips heads another instance is claiming at this moment.
-        String lock = isPostgres(dataSource) ? " FOR UPDATE OF e SKIP LOCKED" : "";
-        this.claimSql = "SELECT e.id FROM delivery_event e JOIN (SELECT MIN(id) AS head FROM delivery_event"
-                + " WHERE destination = :dest AND state IN " + BLOCKING + " GROUP BY partition_key) h ON e.id = h.head"
-                + " WHERE e.state IN " + ACTIVE + " AND e.next_attempt_at <= :now"
-                + " AND (e.state <> 'IN_FLIGHT' OR e.lease_until < :now)"
-                + " ORDER BY e.id LIMIT :limit" + lock;
+        String heads = "SELECT MIN(id) AS head FROM delivery_event WHERE destination = :dest AND state IN " + BLOCKING
+                + " GROUP BY partition_key";
+        String claimable = " WHERE e.state IN " + ACTIVE + " AND e.next_attempt_at <= :now"
+                + " AND (e.state <> 'IN_FLIGHT' OR e.lease_until < :now) ORDER BY e.id LIMIT :limit";
+        this.claimSql = isPostgres(dataSource)
+                // MATERIALIZED: the heads are computed once; a planner misled by fresh statistics must not
+                // re-run the aggregate per row. SKIP LOCKED: heads another instance is claiming are passed over.
+                ? "WITH h AS MATERIALIZED (" + heads + ") SELECT e.id FROM delivery_event e JOIN h ON e.id = h.head"
+                        + claimable + " FOR UPDATE OF e SKIP LOCKED"
+                : "SELECT e.id FROM delivery_event e JOIN (" + heads + ") h ON e.id = h.head" + claimable;
     }
 
     /** Stops taking events; requests still waiting for a commit are refused (and retried by their senders). */

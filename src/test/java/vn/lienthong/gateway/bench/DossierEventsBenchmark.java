@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +21,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.lienthong.gateway.GatewayApplication;
 import vn.lienthong.gateway.sandbox.PortalSimulator;
+import vn.lienthong.gateway.support.GatewayProcess;
 
 /**
  * End-to-end throughput of the dossier-events flow on the sandbox (H2 file, in-process portal simulator):
  * N events over M dossiers posted one per request by C client threads, then timed until the portal
  * simulator has applied every record. Not a test: run with {@code mvn -Pbench verify} (README).
- * Settings: -Dbench.events, -Dbench.dossiers, -Dbench.clients.
+ * Settings: -Dbench.events, -Dbench.dossiers, -Dbench.clients, -Dbench.batch (events per request).
+ * On PostgreSQL (issue 5): -Dbench.postgres-url=jdbc:postgresql://… (a fresh schema per run) and
+ * -Dbench.instances=2 to add a second gateway process on the same database; requests alternate between them.
  */
 public final class DossierEventsBenchmark {
 
@@ -36,13 +41,38 @@ public final class DossierEventsBenchmark {
         int perRequest = Integer.getInteger("bench.batch", 1);
         Path data = Files.createTempDirectory("lienthong-bench");
         int port = freePort();
+        String pgUrl = System.getProperty("bench.postgres-url", "");
+        int instances = pgUrl.isBlank() ? 1 : Integer.getInteger("bench.instances", 1);
+        List<String> common = new ArrayList<>(List.of("--gateway.portal.rate-limit-per-second=1000", "--logging.level.root=WARN",
+                "--logging.level.vn.lienthong=WARN", "--gateway.delivery.auto-start=" + !Boolean.getBoolean("bench.acceptOnly")));
+        String[] pg = new String[0];
+        if (!pgUrl.isBlank()) {
+            String schema = "bench_" + System.currentTimeMillis();
+            String url = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            pg = new String[] {"--spring.datasource.url=" + url, "--spring.datasource.username=" + System.getProperty("bench.postgres-user", "postgres"),
+                    "--spring.datasource.password=", "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema};
+        }
+        List<String> first = new ArrayList<>(List.of("--server.port=" + port, "--gateway.sandbox.portal-port=" + freePort(),
+                "--gateway.data-dir=" + data));
+        first.addAll(common);
+        first.addAll(List.of(pg));
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(GatewayApplication.class)
-                .profiles("sandbox")
-                .run("--server.port=" + port, "--gateway.sandbox.portal-port=" + freePort(), "--gateway.data-dir=" + data,
-                        "--gateway.portal.rate-limit-per-second=1000", "--logging.level.root=WARN",
-                        "--logging.level.vn.lienthong=WARN",
-                        "--gateway.delivery.auto-start=" + !Boolean.getBoolean("bench.acceptOnly"));
+                .profiles(pgUrl.isBlank() ? new String[] {"sandbox"} : new String[] {"sandbox", "postgres"})
+                .run(first.toArray(String[]::new));
         PortalSimulator portal = ctx.getBean(PortalSimulator.class);
+        int[] ports = {port, port};
+        GatewayProcess second = null;
+        if (instances > 1) {
+            List<String> secondArgs = new ArrayList<>(common);
+            secondArgs.addAll(List.of(pg));
+            secondArgs.addAll(List.of("--spring.profiles.active=postgres", "--gateway.portal.base-url=" + portal.baseUrl(),
+                    "--gateway.portal.username=sandbox", "--gateway.portal.password=sandbox", "--gateway.portal.dstcode=BENCH-2",
+                    "--gateway.security.api-keys[1].client-id=sandbox-onestop",
+                    "--gateway.security.api-keys[1].sha256=9253e84c608bd3ef97e50d5abdf245a4f272cdeb86270ff8d32a6b7bb0ec2956",
+                    "--gateway.security.api-keys[1].scopes=dossier:write,dossier:read"));
+            second = GatewayProcess.start("bench-2", secondArgs);
+            ports[1] = second.port();
+        }
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
         String[] codes = new String[dossiers];
         for (int d = 0; d < dossiers; d++) {
@@ -72,8 +102,9 @@ public final class DossierEventsBenchmark {
                                 .append("\"content\":\"bước ").append(k).append("\",\"startedAt\":\"2026-11-24T09:30:00+07:00\"}}");
                     }
                     long t0 = System.nanoTime();
-                    int status = perRequest == 1 ? post(http, port, "/api/v1/dossier-events", body.toString())
-                            : post(http, port, "/api/v1/dossier-events/batch", body.append("]}").toString());
+                    int target = ports[r % 2];
+                    int status = perRequest == 1 ? post(http, target, "/api/v1/dossier-events", body.toString())
+                            : post(http, target, "/api/v1/dossier-events/batch", body.append("]}").toString());
                     latencies[r] = System.nanoTime() - t0;
                     if (status != (perRequest == 1 ? 202 : 200)) {
                         refused.incrementAndGet();
@@ -96,6 +127,15 @@ public final class DossierEventsBenchmark {
         long delivered = System.nanoTime();
         int applied = portal.appliedRecords().size() - warm;
         Arrays.sort(latencies);
+        if (!pgUrl.isBlank()) {
+            System.out.printf("bench dossier-events-pg instances=%d events=%d delivered_per_s=%.0f accept_p99_ms=%.2f"
+                            + " (accepted_per_s=%.0f accept_p50_ms=%.2f events_per_request=%d clients=%d refused=%d)%n",
+                    instances, events, applied / secs(start, delivered), latencies[(int) (requests * 0.99)] / 1e6,
+                    events / secs(start, accepted), latencies[requests / 2] / 1e6, perRequest, clients, refused.get());
+        }
+        if (second != null) {
+            second.kill();
+        }
         System.out.printf("bench dossier-events events=%d dossiers=%d clients=%d events_per_request=%d refused=%d applied=%d "
                         + "accepted_per_s=%.0f delivered_per_s=%.0f accept_p50_ms=%.2f accept_p99_ms=%.2f%n",
                 events, dossiers, clients, perRequest, refused.get(), applied, events / secs(start, accepted),

@@ -135,8 +135,8 @@ public class NationalPortalClient {
         }
         try {
             JsonNode answer = json.readTree(text == null ? "" : text);
-            if (answer == null || !answer.isObject()) {
-                throw new IOException("not a JSON object");
+            if (answer == null || !answer.isObject() || !answer.has(p.get("answer.errorCode"))) {
+                throw new IOException("not a portal answer (no " + p.get("answer.errorCode") + ")");
             }
             return answer;
         } catch (IOException e) {
