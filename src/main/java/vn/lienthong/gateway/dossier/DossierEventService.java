@@ -28,7 +28,6 @@ public class DossierEventService {
     private final DossierEventTranslator translator;
     private final DeliveryStore store;
     private final DeliveryEngine engine;
-    private final MappingRegistry mappings;
     private volatile DossierVocabulary vocab;
 
     public DossierEventService(DossierEventValidator validator, DossierEventTranslator translator, DeliveryStore store,
@@ -37,7 +36,6 @@ public class DossierEventService {
         this.translator = translator;
         this.store = store;
         this.engine = engine;
-        this.mappings = mappings;
         mappings.onChange(m -> vocab = DossierVocabulary.from(m));
     }
 
@@ -83,9 +81,5 @@ public class DossierEventService {
 
     public DossierVocabulary vocabulary() {
         return vocab;
-    }
-
-    MappingRegistry mappings() {
-        return mappings;
     }
 }
