@@ -32,8 +32,9 @@ class AuditTest extends LookupsTestSupport {
         int before = rows().size();
         get("/api/v1/citizens/" + ID, KEY, "X-Officer-Id", "cb-audit", "X-Purpose", "CIVIL_STATUS",
                 "X-Dossier-Code", "000.00.12.H47-241124-0002");
-        POPULATION.addFault(SimFault.down(1));
+        POPULATION.addFault(SimFault.down(SimFault.UNTIL_CLEARED));
         get("/api/v1/citizens/" + ID, KEY, "X-Officer-Id", "cb-audit", "X-Purpose", "CIVIL_STATUS");
+        POPULATION.clearFaults();
         get("/api/v1/citizens/" + ID, KEY, "X-Officer-Id", "cb-audit", "X-Purpose", "NOPE");
         post("/api/v1/citizens/verify", KEY, "{\"personalId\":\"" + ID + "\",\"name\":\"Lê Minh Khôi\",\"birthDate\":\"2003-01-05\"}",
                 "X-Officer-Id", "cb-audit", "X-Purpose", "IDENTITY_CHECK");

@@ -97,23 +97,33 @@ public final class LookupsBenchmark {
             for (Callable<HttpRequest> warm : List.of(citizenGw, citizenDirect, enterpriseGw, enterpriseDirect)) {
                 throughput(http, warm, clients, 2);
             }
-            double citizenPerS = throughput(http, citizenGw, clients, seconds);
-            double citizenDirectPerS = throughput(http, citizenDirect, clients, seconds);
-            double enterprisePerS = throughput(http, enterpriseGw, clients, seconds);
-            double enterpriseDirectPerS = throughput(http, enterpriseDirect, clients, seconds);
-            double citizenP50 = p50(http, citizenGw, latencySamples);
-            double citizenDirectP50 = p50(http, citizenDirect, latencySamples);
-            double enterpriseP50 = p50(http, enterpriseGw, latencySamples);
-            double enterpriseDirectP50 = p50(http, enterpriseDirect, latencySamples);
+            // Rounds interleave gateway and direct so both see the same machine (other load, JIT, GC).
+            int rounds = Integer.getInteger("bench.rounds", 3);
+            double citizenPerS = 0;
+            double citizenDirectPerS = 0;
+            double enterprisePerS = 0;
+            double enterpriseDirectPerS = 0;
+            for (int i = 0; i < rounds; i++) {
+                citizenPerS += throughput(http, citizenGw, clients, seconds) / rounds;
+                citizenDirectPerS += throughput(http, citizenDirect, clients, seconds) / rounds;
+                enterprisePerS += throughput(http, enterpriseGw, clients, seconds) / rounds;
+                enterpriseDirectPerS += throughput(http, enterpriseDirect, clients, seconds) / rounds;
+            }
+            double[] citizenP50 = p50(http, citizenGw, citizenDirect, latencySamples);
+            double[] enterpriseP50 = p50(http, enterpriseGw, enterpriseDirect, latencySamples);
+            double citizenP50Gw = citizenP50[0];
+            double citizenDirectP50 = citizenP50[1];
+            double enterpriseP50Gw = enterpriseP50[0];
+            double enterpriseDirectP50 = enterpriseP50[1];
             System.out.printf(Locale.ROOT, "bench lookups citizen_per_s=%.0f citizen_direct_per_s=%.0f enterprise_per_s=%.0f "
                             + "enterprise_direct_per_s=%.0f added_p50_ms=%.3f%n",
-                    citizenPerS, citizenDirectPerS, enterprisePerS, enterpriseDirectPerS, citizenP50 - citizenDirectP50);
+                    citizenPerS, citizenDirectPerS, enterprisePerS, enterpriseDirectPerS, citizenP50Gw - citizenDirectP50);
             System.out.printf(Locale.ROOT, "bench lookups detail clients=%d seconds=%d cores=%d citizen_ratio=%.2f enterprise_ratio=%.2f "
                             + "citizen_p50_ms=%.3f citizen_direct_p50_ms=%.3f enterprise_p50_ms=%.3f enterprise_direct_p50_ms=%.3f "
                             + "enterprise_added_p50_ms=%.3f%n",
                     clients, seconds, Runtime.getRuntime().availableProcessors(), citizenPerS / citizenDirectPerS,
-                    enterprisePerS / enterpriseDirectPerS, citizenP50, citizenDirectP50, enterpriseP50, enterpriseDirectP50,
-                    enterpriseP50 - enterpriseDirectP50);
+                    enterprisePerS / enterpriseDirectPerS, citizenP50Gw, citizenDirectP50, enterpriseP50Gw, enterpriseDirectP50,
+                    enterpriseP50Gw - enterpriseDirectP50);
         } finally {
             app.close();
             population.stop();
@@ -169,19 +179,26 @@ public final class LookupsBenchmark {
         return ok.get() / elapsed;
     }
 
-    /** Median latency in ms of one client's sequential requests. */
-    private static double p50(HttpClient http, Callable<HttpRequest> request, int samples) throws Exception {
+    /** Median latency in ms of one client's requests, gateway and direct alternating: {gateway, direct}. */
+    private static double[] p50(HttpClient http, Callable<HttpRequest> gateway, Callable<HttpRequest> direct, int samples) throws Exception {
         for (int i = 0; i < samples / 4; i++) {
-            http.send(request.call(), HttpResponse.BodyHandlers.ofByteArray());
+            http.send(gateway.call(), HttpResponse.BodyHandlers.ofByteArray());
+            http.send(direct.call(), HttpResponse.BodyHandlers.ofByteArray());
         }
-        long[] nanos = new long[samples];
+        long[] viaGateway = new long[samples];
+        long[] straight = new long[samples];
         for (int i = 0; i < samples; i++) {
-            HttpRequest r = request.call();
-            long t = System.nanoTime();
-            http.send(r, HttpResponse.BodyHandlers.ofByteArray());
-            nanos[i] = System.nanoTime() - t;
+            viaGateway[i] = time(http, gateway.call());
+            straight[i] = time(http, direct.call());
         }
-        Arrays.sort(nanos);
-        return nanos[samples / 2] / 1e6;
+        Arrays.sort(viaGateway);
+        Arrays.sort(straight);
+        return new double[] {viaGateway[samples / 2] / 1e6, straight[samples / 2] / 1e6};
+    }
+
+    private static long time(HttpClient http, HttpRequest r) throws Exception {
+        long t = System.nanoTime();
+        http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        return System.nanoTime() - t;
     }
 }

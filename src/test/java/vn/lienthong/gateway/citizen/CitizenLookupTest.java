@@ -138,10 +138,11 @@ class CitizenLookupTest extends LookupsTestSupport {
     /** A database that drops the connection is a 503, one slower than the timeout a 504. */
     @Test
     void shouldAnswer503WhenDownAnd504WhenSlow() throws Exception {
-        POPULATION.addFault(SimFault.down(1));
+        POPULATION.addFault(SimFault.down(SimFault.UNTIL_CLEARED));
         HttpResponse<String> down = lookup(MARRIED, "CIVIL_STATUS");
         assertEquals(503, down.statusCode(), down.body());
         assertTrue(down.headers().firstValue("Retry-After").isPresent());
+        POPULATION.clearFaults();
         POPULATION.addFault(SimFault.slow(RESPONSE_TIMEOUT_MS + 700, 1));
         HttpResponse<String> slow = lookup(MARRIED, "CIVIL_STATUS");
         assertEquals(504, slow.statusCode(), slow.body());
