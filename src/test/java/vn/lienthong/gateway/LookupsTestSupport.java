@@ -86,7 +86,7 @@ public abstract class LookupsTestSupport {
             r.add(p + "rate-limit-per-second", () -> 10_000);
             r.add(p + "circuit-breaker.sliding-window-size", () -> 4);
             r.add(p + "circuit-breaker.minimum-number-of-calls", () -> 4);
-            r.add(p + "circuit-breaker.wait-in-open-state", () -> "1s");
+            r.add(p + "circuit-breaker.wait-in-open-state", () -> "2s");
             r.add(p + "circuit-breaker.permitted-calls-in-half-open-state", () -> 1);
         }
     }

@@ -96,7 +96,7 @@ class EnterpriseLookupTest extends LookupsTestSupport {
         assertEquals(503, lookup("4059083010").statusCode());
         assertEquals(CircuitBreaker.State.OPEN, registryGuard.breaker().getState());
         REGISTRY.clearFaults();
-        Thread.sleep(1200);
+        Thread.sleep(2300);
         assertEquals(200, lookup("4059083010").statusCode());
     }
 }

@@ -34,11 +34,11 @@ class PopulationGuardTest extends LookupsTestSupport {
         HttpResponse<String> refused = lookup();
         assertEquals(503, refused.statusCode());
         assertTrue(refused.body().contains("breaker open"), refused.body());
-        assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
+        assertEquals("2", refused.headers().firstValue("Retry-After").orElse(""));
         assertEquals(callsWhenOpen, POPULATION.calls(), "an open breaker does not call the database");
 
         POPULATION.clearFaults();
-        Thread.sleep(1200);
+        Thread.sleep(2300);
         assertEquals(200, lookup().statusCode());
         assertEquals(CircuitBreaker.State.CLOSED, populationGuard.breaker().getState());
     }
