@@ -61,6 +61,11 @@ public abstract class LookupsTestSupport {
         r.add("gateway.portal.password", () -> "unused");
         r.add("gateway.portal.dstcode", () -> "unused");
         r.add("gateway.delivery.auto-start", () -> "false");
+        // required by the portal callbacks flow of main (issue 4); unused here
+        r.add("gateway.callbacks.secret", () -> "unused");
+        r.add("gateway.callbacks.payment-secret", () -> "unused");
+        r.add("gateway.one-stop.base-url", () -> "http://localhost:9/onestop");
+        r.add("gateway.one-stop.api-key", () -> "unused");
         r.add("gateway.security.api-keys[0].client-id", () -> "test-onestop");
         r.add("gateway.security.api-keys[0].sha256", () -> ApiKeyAuthenticationFilter.sha256(KEY));
         r.add("gateway.security.api-keys[0].scopes", () -> "citizen:read,citizen:verify,enterprise:read");
