@@ -1,0 +1,211 @@
+package vn.lienthong.gateway.citizen;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.Problem;
+import vn.lienthong.gateway.api.Violation;
+import vn.lienthong.gateway.audit.AuditLog;
+import vn.lienthong.gateway.identifiers.Identifiers;
+import vn.lienthong.gateway.national.guard.NationalFailure;
+import vn.lienthong.gateway.national.guard.NationalProblems;
+import vn.lienthong.gateway.national.population.PopulationDbClient;
+
+/**
+ * The HTTP face of the citizen-lookup flow (routes/citizen-lookup.camel.yaml): checks the request, asks
+ * the population database, writes the audit row and only then answers. Never logs the ID (only its masked
+ * form), a name, a birth date or an address.
+ */
+public class CitizenLookupApi {
+    public static final String OFFICER = "X-Officer-Id";
+    public static final String PURPOSE = "X-Purpose";
+    public static final String DOSSIER = "X-Dossier-Code";
+    private static final Logger log = LoggerFactory.getLogger(CitizenLookupApi.class);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final PopulationDbClient population;
+    private final AuditLog audit;
+    private final Supplier<LookupVocabulary> vocabulary;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CitizenLookupApi(PopulationDbClient population, AuditLog audit, Supplier<LookupVocabulary> vocabulary,
+                            ObjectMapper json, Clock clock) {
+        this.population = population;
+        this.audit = audit;
+        this.vocabulary = vocabulary;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What the client will be answered, held until the audit row is written. */
+    private record Answer(int status, String outcome, ObjectNode body, NationalFailure failure, List<Violation> violations) {
+        static Answer ok(String outcome, ObjectNode body) { return new Answer(200, outcome, body, null, null); }
+        static Answer invalid(List<Violation> v) { return new Answer(Problem.statusFor(v), "INVALID", null, null, v); }
+        static Answer failed(NationalFailure f) { return new Answer(f.kind().status(), f.kind().name(), null, f, null); }
+    }
+
+    /** GET /api/v1/citizens/{personalId} (scope citizen:read). */
+    public void lookup(Exchange ex) {
+        String client = HttpReply.client(ex);
+        String id = ex.getMessage().getHeader("personalId", String.class);
+        Context c = context(ex);
+        LookupVocabulary v = vocabulary.get();
+        List<Violation> violations = contextChecks(c, v);
+        String rule = id == null ? "personal-id.format" : Identifiers.personalId(id, v.provinceCodes(), null, year());
+        if (rule != null) {
+            violations.add(Violation.of("personalId", rule, ruleMessage(rule)));
+        }
+        Answer answer;
+        if (!violations.isEmpty()) {
+            answer = Answer.invalid(violations);
+        } else {
+            try {
+                answer = Answer.ok("FOUND", CitizenRecordMapper.toJson(population.lookup(id, c.officer()),
+                        v.purposes().get(c.purpose())));
+            } catch (NationalFailure f) {
+                answer = Answer.failed(f);
+            }
+        }
+        finish(ex, "LOOKUP", client, c, id, answer, "Citizen");
+    }
+
+    /** POST /api/v1/citizens/verify (scope citizen:verify): {"personalId","name","birthDate"} to {"match":…}. */
+    public void verify(Exchange ex) {
+        String client = HttpReply.client(ex);
+        Context c = context(ex);
+        JsonNode body = HttpReply.readJson(ex, json, 16 * 1024);
+        if (body == null) {
+            String status = ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, String.class);
+            writeAudit(ex, "VERIFY", client, c, null, "INVALID", Integer.parseInt(status));
+            return;
+        }
+        LookupVocabulary v = vocabulary.get();
+        List<Violation> violations = contextChecks(c, v);
+        String id = text(body, "personalId");
+        String name = text(body, "name");
+        String born = text(body, "birthDate");
+        Integer birthYear = null;
+        String nationalBirth = null;
+        if (born == null) {
+            violations.add(Violation.of("birthDate", "required", "birthDate is required (yyyy-MM-dd, or yyyy when only the year is known)"));
+        } else if (born.matches("\\d{4}")) {
+            birthYear = Integer.parseInt(born);
+            nationalBirth = born;
+        } else {
+            try {
+                LocalDate d = LocalDate.parse(born);
+                if (d.isAfter(LocalDate.now(clock.withZone(VIETNAM)))) {
+                    violations.add(Violation.of("birthDate", "birth-date.future", "birthDate is in the future"));
+                }
+                birthYear = d.getYear();
+                nationalBirth = born.replace("-", "");
+            } catch (DateTimeParseException e) {
+                violations.add(Violation.of("birthDate", "birth-date.format", "birthDate is yyyy-MM-dd, or yyyy when only the year is known"));
+            }
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            violations.add(Violation.of("name", "required", "name is required (at most 200 characters)"));
+        }
+        String rule = id == null ? "personal-id.format" : Identifiers.personalId(id, v.provinceCodes(), birthYear, year());
+        if (rule != null) {
+            violations.add(Violation.of("personalId", rule, ruleMessage(rule)));
+        }
+        Answer answer;
+        if (!violations.isEmpty()) {
+            answer = Answer.invalid(violations);
+        } else {
+            try {
+                boolean match = population.verify(id, c.officer(), name, nationalBirth);
+                answer = Answer.ok(match ? "MATCH" : "NO_MATCH", json.createObjectNode().put("match", match));
+            } catch (NationalFailure f) {
+                answer = Answer.failed(f);
+            }
+        }
+        finish(ex, "VERIFY", client, c, id, answer, "Citizen");
+    }
+
+    private record Context(String officer, String purpose, String dossier) {
+    }
+
+    private static Context context(Exchange ex) {
+        return new Context(ex.getMessage().getHeader(OFFICER, String.class), ex.getMessage().getHeader(PURPOSE, String.class),
+                ex.getMessage().getHeader(DOSSIER, String.class));
+    }
+
+    private static List<Violation> contextChecks(Context c, LookupVocabulary v) {
+        List<Violation> out = new ArrayList<>();
+        if (c.officer() == null || c.officer().isBlank() || c.officer().length() > 100) {
+            out.add(Violation.of(OFFICER, "officer.required", "header " + OFFICER + " names the officer asking (at most 100 characters)"));
+        }
+        if (c.purpose() == null || c.purpose().isBlank()) {
+            out.add(Violation.of(PURPOSE, "purpose.required", "header " + PURPOSE + " states why (a code of mappings/lookup-purposes.yaml)"));
+        } else if (!v.purposes().containsKey(c.purpose())) {
+            out.add(Violation.unknown(PURPOSE, "purpose.unknown", "purpose is not one of " + v.purposes().keySet()));
+        }
+        if (c.dossier() != null && Identifiers.dossierCode(c.dossier()) != null) {
+            out.add(Violation.of(DOSSIER, Identifiers.dossierCode(c.dossier()), "dossier code is <agency code>-<yyMMdd>-<NNNN>"));
+        }
+        return out;
+    }
+
+    private void finish(Exchange ex, String operation, String client, Context c, String id, Answer a, String what) {
+        if (!writeAudit(ex, operation, client, c, id, a.outcome(), a.status())) {
+            return;
+        }
+        if (a.failure() != null) {
+            log.info("{} {} for {}: {}", operation, a.outcome(), Identifiers.mask(id), a.failure().getMessage());
+            NationalProblems.reply(ex, a.failure(), what);
+        } else if (a.violations() != null) {
+            HttpReply.invalid(ex, a.violations());
+        } else {
+            HttpReply.json(ex, a.status(), a.body());
+        }
+    }
+
+    /** Writes the audit row; when it fails, answers 503 itself and returns false. */
+    private boolean writeAudit(Exchange ex, String operation, String client, Context c, String id, String outcome, int status) {
+        try {
+            audit.record(client, c.officer(), c.purpose(), c.dossier(), operation, id, outcome, status);
+            return true;
+        } catch (RuntimeException e) {
+            log.error("audit write failed: {} of {} refused with 503 ({})", operation, Identifiers.mask(id), e.getClass().getSimpleName());
+            HttpReply.problem(ex, Problem.of(503, "audit-unavailable", "Audit log unavailable",
+                    "a citizen's data is never answered without an audit record; try again later"));
+            ex.getMessage().setHeader("Retry-After", "5");
+            return false;
+        }
+    }
+
+    private int year() {
+        return LocalDate.now(clock.withZone(VIETNAM)).getYear();
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    static String ruleMessage(String rule) {
+        return switch (rule) {
+            case "personal-id.format" -> "personalId is 12 digits";
+            case "personal-id.province" -> "personalId does not start with a known province code (mappings/province-codes.yaml)";
+            case "personal-id.century" -> "personalId's century digit encodes a birth year in the future";
+            case "personal-id.birth-year" -> "personalId's century/sex digit and year digits do not agree with birthDate";
+            default -> rule;
+        };
+    }
+}

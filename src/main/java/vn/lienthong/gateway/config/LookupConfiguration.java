@@ -1,0 +1,125 @@
+package vn.lienthong.gateway.config;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPConduitFactory;
+import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.lienthong.gateway.audit.AuditApi;
+import vn.lienthong.gateway.audit.AuditLog;
+import vn.lienthong.gateway.audit.SubjectHasher;
+import vn.lienthong.gateway.citizen.CitizenLookupApi;
+import vn.lienthong.gateway.citizen.LookupVocabularies;
+import vn.lienthong.gateway.enterprise.EnterpriseLookupApi;
+import vn.lienthong.gateway.enterprise.EnterpriseLookupService;
+import vn.lienthong.gateway.mapping.MappingRegistry;
+import vn.lienthong.gateway.national.guard.NationalGuard;
+import vn.lienthong.gateway.national.population.PopulationAuthInterceptor;
+import vn.lienthong.gateway.national.population.PopulationDbClient;
+import vn.lienthong.gateway.national.registry.BusinessRegistryClient;
+
+/** Wires the citizen and enterprise lookup flows and the audit log; bean names are those routes/ use. */
+@Configuration
+@EnableConfigurationProperties(LookupProperties.class)
+public class LookupConfiguration {
+
+    @Bean
+    LookupRequiredSettings lookupRequiredSettings(LookupProperties props) {
+        return new LookupRequiredSettings(props);
+    }
+
+    @Bean
+    LookupVocabularies lookupVocabularies(MappingRegistry mappingRegistry) {
+        return new LookupVocabularies(mappingRegistry);
+    }
+
+    @Bean
+    NationalGuard populationDbGuard(LookupProperties props) {
+        return new NationalGuard(PopulationDbClient.SYSTEM, props.getPopulation());
+    }
+
+    @Bean
+    NationalGuard businessRegistryGuard(LookupProperties props) {
+        return new NationalGuard(BusinessRegistryClient.SYSTEM, props.getRegistry());
+    }
+
+    /** Timeouts and authentication headers of the CXF client of route population-db. */
+    @Bean
+    CxfConfigurer populationDbConfigurer(LookupProperties props, LookupRequiredSettings required) {
+        LookupProperties.Population p = props.getPopulation();
+        return new CxfConfigurer() {
+            @Override
+            public void configure(AbstractWSDLBasedEndpointFactory factoryBean) {
+                // CXF 4's default conduit (java.net.http, asynchronous) costs about 2 ms a call here; the
+                // URLConnection conduit is blocking, pooled by the JDK's keep-alive cache, and much cheaper.
+                factoryBean.getBus().setExtension((HTTPConduitFactory) (factory, bus, endpoint, target) ->
+                        new URLConnectionHTTPConduit(bus, endpoint, target), HTTPConduitFactory.class);
+            }
+
+            @Override
+            public void configureClient(Client client) {
+                client.getOutInterceptors().add(new PopulationAuthInterceptor(p.getUser(), p.getSecret(), p.getApiKey(),
+                        p.getXroadClient(), System::currentTimeMillis));
+                HTTPClientPolicy policy = new HTTPClientPolicy();
+                policy.setConnectionTimeout(p.getConnectTimeoutMs());
+                policy.setReceiveTimeout(p.getResponseTimeoutMs());
+                ((HTTPConduit) client.getConduit()).setClient(policy);
+            }
+
+            @Override
+            public void configureServer(Server server) {
+            }
+        };
+    }
+
+    @Bean
+    PopulationDbClient populationDbClient(ProducerTemplate producer, NationalGuard populationDbGuard, LookupProperties props,
+                                          LookupVocabularies vocabularies) {
+        return new PopulationDbClient(producer, populationDbGuard, props.getPopulation(), () -> vocabularies.get().populationFaults());
+    }
+
+    @Bean
+    BusinessRegistryClient businessRegistryClient(ProducerTemplate producer, NationalGuard businessRegistryGuard,
+                                                  LookupProperties props, ObjectMapper json) {
+        return new BusinessRegistryClient(producer, businessRegistryGuard, props.getRegistry(), json);
+    }
+
+    @Bean
+    EnterpriseLookupService enterpriseLookupService(BusinessRegistryClient businessRegistryClient, LookupProperties props) {
+        return new EnterpriseLookupService(businessRegistryClient, props.getRegistry().getCache());
+    }
+
+    @Bean
+    AuditLog auditLog(DataSource dataSource, LookupProperties props, Clock clock, LookupRequiredSettings required) {
+        return new AuditLog(dataSource, new SubjectHasher(props.getAudit().getHmacSecret()), clock);
+    }
+
+    @Bean
+    CitizenLookupApi citizenLookupApi(PopulationDbClient populationDbClient, AuditLog auditLog, LookupVocabularies vocabularies,
+                                      ObjectMapper json, Clock clock) {
+        return new CitizenLookupApi(populationDbClient, auditLog, vocabularies, json, clock);
+    }
+
+    @Bean
+    EnterpriseLookupApi enterpriseLookupApi(EnterpriseLookupService enterpriseLookupService, LookupVocabularies vocabularies) {
+        return new EnterpriseLookupApi(enterpriseLookupService, vocabularies);
+    }
+
+    @Bean
+    AuditApi auditApi(AuditLog auditLog, ObjectMapper json, LookupProperties props) {
+        return new AuditApi(auditLog, json, props.getAudit().getMaxRows());
+    }
+}

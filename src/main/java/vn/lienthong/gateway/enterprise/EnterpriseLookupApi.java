@@ -1,0 +1,64 @@
+package vn.lienthong.gateway.enterprise;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.Problem;
+import vn.lienthong.gateway.api.Violation;
+import vn.lienthong.gateway.citizen.LookupVocabulary;
+import vn.lienthong.gateway.identifiers.Identifiers;
+import vn.lienthong.gateway.mapping.UnmappedCodeException;
+import vn.lienthong.gateway.national.guard.NationalFailure;
+import vn.lienthong.gateway.national.guard.NationalProblems;
+
+/** The HTTP face of the enterprise-lookup flow (routes/enterprise-lookup.camel.yaml). */
+public class EnterpriseLookupApi {
+    private static final Logger log = LoggerFactory.getLogger(EnterpriseLookupApi.class);
+
+    private final EnterpriseLookupService service;
+    private final Supplier<LookupVocabulary> vocabulary;
+
+    public EnterpriseLookupApi(EnterpriseLookupService service, Supplier<LookupVocabulary> vocabulary) {
+        this.service = service;
+        this.vocabulary = vocabulary;
+    }
+
+    /** GET /api/v1/enterprises/{enterpriseCode} (scope enterprise:read). */
+    public void lookup(Exchange ex) {
+        String code = ex.getMessage().getHeader("enterpriseCode", String.class);
+        String rule = code == null ? "enterprise-code.format" : Identifiers.enterpriseCode(code);
+        if (rule != null) {
+            HttpReply.invalid(ex, List.of(Violation.of("enterpriseCode", rule, "enterprise-code.format".equals(rule)
+                    ? "enterpriseCode is 10 digits, or 10 digits and -NNN for a branch"
+                    : "enterpriseCode's check digit (10th digit) is wrong")));
+            return;
+        }
+        Optional<JsonNode> found;
+        try {
+            found = service.find(code);
+        } catch (NationalFailure f) {
+            log.info("enterprise lookup of {}: {}", code, f.getMessage());
+            NationalProblems.reply(ex, f, "Enterprise");
+            return;
+        }
+        if (found.isEmpty()) {
+            HttpReply.problem(ex, Problem.of(404, "not-found", "Enterprise not found",
+                    "the business registry has no enterprise " + code));
+            return;
+        }
+        try {
+            HttpReply.json(ex, 200, EnterpriseRecordMapper.toJson(found.get(), vocabulary.get().legalStatuses()));
+        } catch (UnmappedCodeException e) {
+            log.error("enterprise {}: {}; add it to mappings/enterprise-legal-status.yaml", code, e.getMessage());
+            HttpReply.problem(ex, Problem.of(502, "bad-gateway", "Unknown national code",
+                    "the business registry answered a legal status the gateway does not know; operators were alerted"));
+        }
+    }
+}

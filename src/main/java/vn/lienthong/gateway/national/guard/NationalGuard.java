@@ -1,0 +1,112 @@
+package vn.lienthong.gateway.national.guard;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+
+import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.config.LookupProperties;
+
+/**
+ * The limits in front of one national system: bulkhead (calls in flight), rate limiter (national quota)
+ * and circuit breaker, in that order. A refusal by any of them is a {@link NationalFailure} answered 503
+ * with Retry-After; only outages (timeouts, connection failures, 5xx, busy faults) count against the
+ * breaker, a "not found" or a bad request does not.
+ */
+public class NationalGuard {
+    private final String system;
+    private final Bulkhead bulkhead;
+    private final RateLimiter rateLimiter;
+    private final CircuitBreaker breaker;
+    private final int openRetryAfter;
+
+    public NationalGuard(String system, LookupProperties.Guard cfg) {
+        this.system = system;
+        this.bulkhead = Bulkhead.of(system, BulkheadConfig.custom()
+                .maxConcurrentCalls(cfg.getMaxConcurrentCalls())
+                .maxWaitDuration(cfg.getMaxWait())
+                .build());
+        this.rateLimiter = cfg.getRateLimitPerSecond() <= 0 ? null : RateLimiter.of(system, RateLimiterConfig.custom()
+                .limitForPeriod(cfg.getRateLimitPerSecond())
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(cfg.getRateLimitWait())
+                .build());
+        GatewayProperties.Breaker b = cfg.getCircuitBreaker();
+        this.breaker = CircuitBreaker.of(system, CircuitBreakerConfig.custom()
+                .failureRateThreshold(b.getFailureRateThreshold())
+                .slidingWindowSize(b.getSlidingWindowSize())
+                .minimumNumberOfCalls(b.getMinimumNumberOfCalls())
+                .waitDurationInOpenState(b.getWaitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(b.getPermittedCallsInHalfOpenState())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .build());
+        this.openRetryAfter = (int) Math.max(1, b.getWaitInOpenState().toSeconds());
+    }
+
+    public String system() { return system; }
+    public CircuitBreaker breaker() { return breaker; }
+    public Bulkhead bulkhead() { return bulkhead; }
+
+    /** Runs one call within the limits; {@code call} throws {@link NationalFailure} for what it recognised. */
+    public <T> T call(Supplier<T> call) {
+        if (!bulkhead.tryAcquirePermission()) {
+            throw new NationalFailure(system, NationalFailure.Kind.BUSY, null, 1, "too many calls in flight", null);
+        }
+        try {
+            if (rateLimiter != null && !rateLimiter.acquirePermission()) {
+                throw new NationalFailure(system, NationalFailure.Kind.RATE_LIMITED, null, 1, "national quota reached", null);
+            }
+            if (!breaker.tryAcquirePermission()) {
+                throw new NationalFailure(system, NationalFailure.Kind.BREAKER_OPEN, null, openRetryAfter, "circuit breaker open", null);
+            }
+            long start = System.nanoTime();
+            try {
+                T result = call.get();
+                breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                return result;
+            } catch (RuntimeException e) {
+                NationalFailure f = classify(e);
+                if (f.isOutage()) {
+                    breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, f);
+                } else {
+                    breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                }
+                throw f;
+            }
+        } finally {
+            bulkhead.onComplete();
+        }
+    }
+
+    /** Recognised failures pass; anything else is a timeout or an unreachable system. */
+    public NationalFailure classify(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof NationalFailure f) {
+                return f;
+            }
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException || c instanceof HttpTimeoutException
+                    || c instanceof java.util.concurrent.TimeoutException
+                    || (c.getMessage() != null && c.getMessage().toLowerCase().contains("timed out"))) {
+                return new NationalFailure(system, NationalFailure.Kind.TIMEOUT, null, 0, "no answer in time", e);
+            }
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException) {
+                return new NationalFailure(system, NationalFailure.Kind.UNAVAILABLE, null, 5, "connection refused", e);
+            }
+        }
+        return new NationalFailure(system, NationalFailure.Kind.UNAVAILABLE, null, 5, e.getClass().getSimpleName(), e);
+    }
+}

@@ -1,0 +1,36 @@
+package vn.lienthong.gateway.national.guard;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.Exchange;
+
+import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.Problem;
+
+/** How the one-stop API answers a {@link NationalFailure}: 404, 400, 502, 503 with Retry-After, 504. */
+public final class NationalProblems {
+    private NationalProblems() {
+    }
+
+    public static ObjectNode of(NationalFailure f, String what) {
+        return switch (f.kind()) {
+            case NOT_FOUND -> Problem.of(404, "not-found", what + " not found", "the " + f.system() + " has no such " + what.toLowerCase());
+            case INVALID -> Problem.of(400, "national-refused", "Refused by " + f.system(),
+                    "the " + f.system() + " refused the request as malformed (" + f.code() + ")");
+            case UNAUTHORISED, BAD_ANSWER -> Problem.of(502, "bad-gateway", "National system error",
+                    "the " + f.system() + " did not give a usable answer; operators were alerted");
+            case TIMEOUT -> Problem.of(504, "national-timeout", "National system timeout",
+                    "the " + f.system() + " did not answer in time; try again later");
+            case BREAKER_OPEN, BUSY, RATE_LIMITED, UNAVAILABLE -> Problem.of(503, "national-unavailable",
+                    "National system unavailable", "the " + f.system() + " cannot be asked now ("
+                            + f.kind().name().toLowerCase().replace('_', ' ') + "); try again later");
+        };
+    }
+
+    /** Writes the problem, with Retry-After for a 503. */
+    public static void reply(Exchange ex, NationalFailure f, String what) {
+        HttpReply.problem(ex, of(f, what));
+        if (f.kind().status() == 503) {
+            ex.getMessage().setHeader("Retry-After", String.valueOf(Math.max(1, f.retryAfterSeconds())));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package vn.lienthong.gateway.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class PersonalDataMaskerTest {
+
+    /** A 12-digit ID anywhere in a line keeps only its first and last three digits. */
+    @Test
+    void shouldMaskPersonalIdWhenAnywhereInText() {
+        assertEquals("lookup 049******323 done", PersonalDataMasker.mask("lookup 049085754323 done"));
+        assertEquals("/citizens/049******323?x", PersonalDataMasker.mask("/citizens/049085754323?x"));
+        assertEquals("ts 1732550400123", PersonalDataMasker.mask("ts 1732550400123"));
+    }
+
+    /** Name, birth date and address values in JSON, XML and key=value text are replaced by ***. */
+    @Test
+    void shouldMaskNamesDatesAndAddressesWhenInStructuredText() {
+        assertEquals("{\"full\":\"***\",\"birthDate\":\"***\",\"sex\":\"MALE\"}",
+                PersonalDataMasker.mask("{\"full\":\"Nguyễn Văn An\",\"birthDate\":\"1985-03-12\",\"sex\":\"MALE\"}"));
+        assertEquals("<d:HoVaTen>***</d:HoVaTen><d:NgayThangNam>***</d:NgayThangNam>",
+                PersonalDataMasker.mask("<d:HoVaTen>NGUYEN VAN AN</d:HoVaTen><d:NgayThangNam>19850312</d:NgayThangNam>"));
+        assertEquals("Citizen[name=***, address=***]", PersonalDataMasker.mask("Citizen[name=Nguyễn Văn An, address=Tổ 37]"));
+    }
+}
