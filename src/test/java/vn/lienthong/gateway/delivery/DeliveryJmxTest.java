@@ -49,6 +49,12 @@ class DeliveryJmxTest extends GatewayIntegrationTest {
         jmx = connector.getMBeanServerConnection();
     }
 
+    /** Other test contexts in this JVM register the same names; make sure the MBeans read here are this context's. */
+    @org.junit.jupiter.api.BeforeEach
+    void ownMBeans() {
+        engine.registerMBeans();
+    }
+
     @AfterAll
     static void disconnect() throws Exception {
         connector.close();
