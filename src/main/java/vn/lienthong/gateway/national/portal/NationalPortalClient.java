@@ -14,8 +14,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.national.NationalCallObserver;
 
 /**
  * Speaks the portal's session protocol over the guarded route {@code direct:national-portal.call}
@@ -26,12 +28,15 @@ public class NationalPortalClient {
     private static final Logger log = LoggerFactory.getLogger(NationalPortalClient.class);
     public static final String ROUTE = "direct:national-portal.call";
     public static final String PATH_PROPERTY = "portalPath";
+    /** Carries the one-stop request's correlation id to the portal when the call is made within it. */
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final ProducerTemplate producer;
     private final GatewayProperties.Portal cfg;
     private final Supplier<PortalProtocol> protocol;
     private final ObjectMapper json;
     private volatile String session;
+    private volatile NationalCallObserver observer = NationalCallObserver.NONE;
 
     public NationalPortalClient(ProducerTemplate producer, GatewayProperties.Portal cfg, Supplier<PortalProtocol> protocol,
                                 ObjectMapper json) {
@@ -39,6 +44,10 @@ public class NationalPortalClient {
         this.cfg = cfg;
         this.protocol = protocol;
         this.json = json;
+    }
+
+    public void observe(NationalCallObserver o) {
+        this.observer = o == null ? NationalCallObserver.NONE : o;
     }
 
     /** One integration call; answers the portal's JSON answer with a call-level outcome other than SESSION_EXPIRED. */
@@ -116,14 +125,21 @@ public class NationalPortalClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        long start = System.nanoTime();
         Exchange ex = producer.send(ROUTE, e -> {
             e.setProperty(PATH_PROPERTY, path);
             e.getIn().setHeader(p.get("header.destination"), cfg.getDstcode());
+            java.util.Optional.ofNullable(MDC.get("correlationId")).ifPresent(id -> e.getIn().setHeader(CORRELATION_HEADER, id));
             e.getIn().setBody(payload);
         });
+        String operation = path.substring(path.lastIndexOf('/') + 1);
         if (ex.getException() != null) {
-            throw classify(ex.getException());
+            PortalCallException failure = classify(ex.getException());
+            observer.called(NationalPortalDestination.NAME, operation,
+                    failure.kind() == PortalCallException.Kind.NOT_SENT ? "not_sent" : "failed", System.nanoTime() - start);
+            throw failure;
         }
+        observer.called(NationalPortalDestination.NAME, operation, "ok", System.nanoTime() - start);
         int status = ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String text = ex.getMessage().getBody(String.class);
         if (status == 413 || status == 408) {
