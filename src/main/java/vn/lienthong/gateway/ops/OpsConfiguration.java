@@ -13,6 +13,7 @@ import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.mapping.MappingRegistry;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
+import vn.lienthong.gateway.onestop.OneStopDestination;
 
 /** What administrators see and steer: metrics, health, info, alarms, correlation ids (docs/operations.md). */
 @Configuration
@@ -20,15 +21,17 @@ import vn.lienthong.gateway.national.portal.NationalPortalClient;
 public class OpsConfiguration {
 
     @Bean
-    NationalSystems nationalSystems(Clock clock) {
+    NationalSystems nationalSystems(Clock clock, OpsProperties props) {
+        RemoteJmxGuard.check(props.isRemoteJmxRequireSsl());
         return new NationalSystems(clock);
     }
 
     @Bean
     GatewayMetrics gatewayMetrics(DeliveryEngine engine, DeliveryStore store, NationalSystems systems, Clock clock,
-                                  OpsProperties props, NationalPortalClient portalClient) {
+                                  OpsProperties props, NationalPortalClient portalClient, OneStopDestination oneStop) {
         GatewayMetrics metrics = new GatewayMetrics(engine, store, systems, clock, props.getMetricsCache());
         portalClient.observe(metrics);
+        oneStop.observe(metrics);
         return metrics;
     }
 

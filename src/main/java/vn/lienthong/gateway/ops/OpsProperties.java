@@ -12,6 +12,11 @@ public class OpsProperties {
     private final Alarms alarms = new Alarms();
     /** Register the gateway's MBeans; off only for a second gateway in the same JVM (tests), which would take their names. */
     private boolean registerMbeans = true;
+    /** Refuse to start when remote JMX (JVM flags) is open without TLS; authentication is always required. */
+    private boolean remoteJmxRequireSsl = false;
+
+    public boolean isRemoteJmxRequireSsl() { return remoteJmxRequireSsl; }
+    public void setRemoteJmxRequireSsl(boolean remoteJmxRequireSsl) { this.remoteJmxRequireSsl = remoteJmxRequireSsl; }
 
     public boolean isRegisterMbeans() { return registerMbeans; }
     public void setRegisterMbeans(boolean registerMbeans) { this.registerMbeans = registerMbeans; }

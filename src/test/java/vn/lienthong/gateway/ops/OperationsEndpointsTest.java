@@ -66,6 +66,28 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
         assertThat(delivered).isEqualTo(deliveryEngine.dispatcher(NationalPortalDestination.NAME).deliveredTotal()).isPositive();
     }
 
+    /**
+     * Every series the Grafana dashboard (config/grafana-dashboard.json) queries is in the scrape, except the
+     * lookup ones, which appear once the lookup flows run.
+     */
+    @Test
+    void shouldScrapeEverySeriesTheDashboardUsesWhenEventsFlow() throws Exception {
+        String dossier = newDossier();
+        assertThat(postEvent(event(dossier + "-g", dossier, "NEW")).statusCode()).isEqualTo(202);
+        awaitDelivered(dossier, 1);
+        gatewayAlarms.check();
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("config/grafana-dashboard.json"));
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("lienthong_[a-z_]+").matcher(dashboard);
+        while (m.find()) {
+            used.add(m.group());
+        }
+        used.removeAll(java.util.Set.of("lienthong_national_lookups_total", "lienthong_cache_hit_ratio"));
+        String body = scrape();
+        assertThat(used).hasSizeGreaterThan(8)
+                .allSatisfy(series -> assertThat(body).as("scrape holds %s", series).contains(series + "{"));
+    }
+
     /** Metrics and info need the admin scope: no key is 401, a key without admin is 403. */
     @Test
     void shouldRefuseMetricsWhenNotAdmin() {
