@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryState;
@@ -25,7 +26,8 @@ import vn.lienthong.gateway.national.NationalCallObserver;
  * short-lived cache, so a scrape every few seconds costs one counts query per destination at most per
  * {@code cacheFor}.
  */
-public class GatewayMetrics implements MeterBinder, NationalCallObserver, Dispatcher.BatchObserver {
+public class GatewayMetrics implements MeterBinder, NationalCallObserver, Dispatcher.BatchObserver,
+        SmartInitializingSingleton {
     private final DeliveryEngine engine;
     private final DeliveryStore store;
     private final NationalSystems systems;
@@ -33,6 +35,7 @@ public class GatewayMetrics implements MeterBinder, NationalCallObserver, Dispat
     private final Duration cacheFor;
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
+    private final java.util.Set<String> boundSystems = ConcurrentHashMap.newKeySet();
 
     public GatewayMetrics(DeliveryEngine engine, DeliveryStore store, NationalSystems systems, Clock clock, Duration cacheFor) {
         this.engine = engine;
@@ -81,7 +84,23 @@ public class GatewayMetrics implements MeterBinder, NationalCallObserver, Dispat
             counter(r, d, "dead", disp, Dispatcher::deadTotal);
         }
         engine.observe(this);
+        bindSystems(r);
+    }
+
+    /** Systems registered by beans created after the binding (lookup flows) get their gauges here. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        MeterRegistry r = registry;
+        if (r != null) {
+            bindSystems(r);
+        }
+    }
+
+    private synchronized void bindSystems(MeterRegistry r) {
         for (NationalSystems.NationalSystem s : systems.all()) {
+            if (!boundSystems.add(s.name())) {
+                continue;
+            }
             s.breaker().ifPresent(b -> Gauge.builder("lienthong.breaker.state", () -> NationalSystems.stateCode(b.getState()))
                     .description("Circuit breaker: 0 closed, 1 open, 2 half-open, 3 forced open, 4 disabled, 5 metrics only")
                     .tag("system", s.name()).register(r));
