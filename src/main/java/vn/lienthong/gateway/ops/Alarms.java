@@ -61,7 +61,7 @@ public class Alarms {
             if (sys.breaker().isEmpty()) {
                 continue;
             }
-            long open = sys.breakerNotClosedSeconds();
+            long open = sys.breakerOpenSeconds();
             long limit = cfg.getBreakerOpenAbove().toSeconds();
             set(BREAKER_OPEN, sys.name(), limit > 0 && open > limit,
                     "circuit breaker " + sys.breaker().get().getState() + " for " + open + "s (threshold " + limit

@@ -104,8 +104,8 @@ public class GatewayMetrics implements MeterBinder, NationalCallObserver, Dispat
             s.breaker().ifPresent(b -> Gauge.builder("lienthong.breaker.state", () -> NationalSystems.stateCode(b.getState()))
                     .description("Circuit breaker: 0 closed, 1 open, 2 half-open, 3 forced open, 4 disabled, 5 metrics only")
                     .tag("system", s.name()).register(r));
-            s.breaker().ifPresent(b -> Gauge.builder("lienthong.breaker.open", s::breakerNotClosedSeconds)
-                    .description("How long the breaker has not been closed").baseUnit("seconds")
+            s.breaker().ifPresent(b -> Gauge.builder("lienthong.breaker.open", s::breakerOpenSeconds)
+                    .description("While the breaker is open: how long since it left closed (0 when closed or half-open)").baseUnit("seconds")
                     .tag("system", s.name()).register(r));
             s.rateLimiter().ifPresent(l -> Gauge.builder("lienthong.ratelimiter.available.permissions",
                             () -> l.getMetrics().getAvailablePermissions())

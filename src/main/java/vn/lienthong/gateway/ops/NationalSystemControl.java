@@ -61,7 +61,7 @@ public class NationalSystemControl implements NationalSystemControlMBean {
         return system.breaker().map(b -> b.getState().name()).orElse("NONE");
     }
 
-    @Override public long getBreakerOpenSeconds() { return system.breakerNotClosedSeconds(); }
+    @Override public long getBreakerOpenSeconds() { return system.breakerOpenSeconds(); }
 
     @Override public float getBreakerFailureRate() {
         return system.breaker().map(b -> b.getMetrics().getFailureRate()).orElse(-1f);

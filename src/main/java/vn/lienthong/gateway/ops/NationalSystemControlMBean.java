@@ -9,7 +9,7 @@ public interface NationalSystemControlMBean {
     String getName();
     /** CLOSED (calls go through), OPEN (calls refused, the system is considered down), HALF_OPEN (trial calls), or NONE. */
     String getBreakerState();
-    /** Seconds since the breaker left CLOSED; 0 while closed. */
+    /** While OPEN: seconds since the breaker left CLOSED (a flapping OPEN/HALF_OPEN keeps counting); 0 while closed or half-open. */
     long getBreakerOpenSeconds();
     /** Failure rate in % over the breaker's window, -1 until the window has its minimum number of calls. */
     float getBreakerFailureRate();

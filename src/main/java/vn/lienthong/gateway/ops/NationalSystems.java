@@ -90,10 +90,15 @@ public class NationalSystems {
         public Optional<Bulkhead> bulkhead() { return Optional.ofNullable(bulkhead); }
         public Optional<CacheCounts> cache() { return Optional.ofNullable(cache); }
 
-        /** Seconds since the breaker left CLOSED (OPEN or HALF_OPEN without closing since); 0 while closed. */
-        public long breakerNotClosedSeconds() {
+        /**
+         * While the breaker refuses calls (OPEN, FORCED_OPEN): seconds since it left CLOSED, so a flapping
+         * OPEN / HALF_OPEN / OPEN keeps counting. 0 while closed, and while half-open: a trial may be all that
+         * is missing (a quiet destination sends none), which is no outage.
+         */
+        public long breakerOpenSeconds() {
             Instant since = breakerNotClosedSince;
-            if (breaker == null || since == null || breaker.getState() == CircuitBreaker.State.CLOSED) {
+            if (breaker == null || since == null || (breaker.getState() != CircuitBreaker.State.OPEN
+                    && breaker.getState() != CircuitBreaker.State.FORCED_OPEN)) {
                 return 0;
             }
             return Math.max(0, java.time.Duration.between(since, clock.instant()).toSeconds());

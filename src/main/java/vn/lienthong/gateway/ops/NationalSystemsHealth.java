@@ -22,7 +22,7 @@ public class NationalSystemsHealth extends AbstractHealthIndicator {
             java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
             s.breaker().ifPresent(b -> {
                 d.put("breaker", b.getState().name());
-                d.put("breakerOpenSeconds", s.breakerNotClosedSeconds());
+                d.put("breakerOpenSeconds", s.breakerOpenSeconds());
                 d.put("failureRate", b.getMetrics().getFailureRate());
             });
             s.rateLimiter().ifPresent(r -> d.put("rateLimiterAvailablePermissions", r.getMetrics().getAvailablePermissions()));

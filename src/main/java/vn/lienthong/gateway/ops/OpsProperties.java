@@ -32,7 +32,7 @@ public class OpsProperties {
         private long deadAbove = 0;
         /** Raised when a destination's oldest undelivered event is older than this. Zero: off. */
         private Duration oldestPendingAbove = Duration.ofMinutes(15);
-        /** Raised when a breaker has not closed for longer than this. Zero: off. */
+        /** Raised when a breaker has been open (a flapping open / half-open included) longer than this. Zero: off. */
         private Duration breakerOpenAbove = Duration.ofMinutes(5);
         /** While an alarm stays raised its WARN line is repeated this often (so it shows in a log window). */
         private Duration repeatEvery = Duration.ofMinutes(15);

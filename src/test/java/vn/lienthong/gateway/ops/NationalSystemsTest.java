@@ -42,6 +42,6 @@ class NationalSystemsTest {
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsKeys("population", "registry");
         assertThat(population.resetBreaker()).isEqualTo("was OPEN, now CLOSED");
-        assertThat(systems.find("population").orElseThrow().breakerNotClosedSeconds()).isZero();
+        assertThat(systems.find("population").orElseThrow().breakerOpenSeconds()).isZero();
     }
 }

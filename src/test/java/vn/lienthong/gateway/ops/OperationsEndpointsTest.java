@@ -56,6 +56,7 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
                 "lienthong_delivery_backlog{application=\"lienthong-gateway\",destination=\"one-stop\"}",
                 "lienthong_delivery_batch_seconds_bucket" + tags,
                 "lienthong_national_call_seconds_bucket{application=\"lienthong-gateway\",operation=",
+                "lienthong_national_call_seconds_count{application=\"lienthong-gateway\",operation=\"DongBoHoSoMC\",outcome=\"ok\",system=\"national-portal\"}",
                 "lienthong_breaker_state{application=\"lienthong-gateway\",system=\"national-portal\"}",
                 "lienthong_breaker_state{application=\"lienthong-gateway\",system=\"one-stop\"}",
                 "lienthong_breaker_open_seconds{application=\"lienthong-gateway\",system=\"national-portal\"}",

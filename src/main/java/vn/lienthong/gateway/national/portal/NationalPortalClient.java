@@ -54,11 +54,11 @@ public class NationalPortalClient {
     public JsonNode integration(String service, String agency, String updating, ArrayNode data) {
         PortalProtocol p = protocol.get();
         String used = session();
-        JsonNode answer = post(p.get("path.integration"), request(p, used, service, agency, updating, data));
+        JsonNode answer = post(p.get("path.integration"), service, request(p, used, service, agency, updating, data));
         if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
             log.info("portal session expired; logging in again once");
             String fresh = relogin(used);
-            answer = post(p.get("path.integration"), request(p, fresh, service, agency, updating, data));
+            answer = post(p.get("path.integration"), service, request(p, fresh, service, agency, updating, data));
             if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
                 session = null;
                 throw new PortalCallException(PortalCallException.Kind.TRANSIENT,
@@ -104,7 +104,7 @@ public class NationalPortalClient {
         ObjectNode body = json.createObjectNode();
         body.put(p.get("login.username"), cfg.getUsername());
         body.put(p.get("login.password"), cfg.getPassword());
-        JsonNode answer = post(p.get("path.login"), body);
+        JsonNode answer = post(p.get("path.login"), "login", body);
         JsonNode s = answer.get(p.get("login.session"));
         if (p.outcome(code(p, answer)) != PortalProtocol.Outcome.SUCCESS || s == null || s.asText().isBlank()) {
             // Wrong credentials are a configuration fault: keep retrying (an operator fixes them) but say so loudly.
@@ -117,7 +117,8 @@ public class NationalPortalClient {
         return session;
     }
 
-    private JsonNode post(String path, ObjectNode body) {
+    /** {@code operation} names the call in metrics: the service, or "login". */
+    private JsonNode post(String path, String operation, ObjectNode body) {
         PortalProtocol p = protocol.get();
         String payload;
         try {
@@ -132,7 +133,6 @@ public class NationalPortalClient {
             java.util.Optional.ofNullable(MDC.get("correlationId")).ifPresent(id -> e.getIn().setHeader(CORRELATION_HEADER, id));
             e.getIn().setBody(payload);
         });
-        String operation = path.substring(path.lastIndexOf('/') + 1);
         if (ex.getException() != null) {
             PortalCallException failure = classify(ex.getException());
             observer.called(NationalPortalDestination.NAME, operation,
