@@ -39,15 +39,37 @@ public class RemoteJmxGuard {
         return problems;
     }
 
+    /**
+     * The remote JMX settings the JVM agent uses: {@code com.sun.management.config.file} (or the JDK's
+     * management.properties when that is not set and it exists), overridden by {@code -D} flags.
+     */
+    static Properties effective(Properties system) {
+        Properties merged = new Properties();
+        String file = system.getProperty("com.sun.management.config.file");
+        java.nio.file.Path path = file != null ? java.nio.file.Path.of(file)
+                : java.nio.file.Path.of(system.getProperty("java.home", ""), "conf", "management", "management.properties");
+        if (java.nio.file.Files.isReadable(path)) {
+            try (java.io.Reader r = java.nio.file.Files.newBufferedReader(path)) {
+                merged.load(r);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read the JMX configuration " + path, e);
+            }
+        }
+        system.stringPropertyNames().stream().filter(k -> k.startsWith(P))
+                .forEach(k -> merged.setProperty(k, system.getProperty(k)));
+        return merged;
+    }
+
     /** Throws when the JVM's remote JMX flags are unsafe. */
     public static void check(boolean requireSsl) {
-        List<String> p = problems(System.getProperties(), requireSsl);
+        Properties settings = effective(System.getProperties());
+        List<String> p = problems(settings, requireSsl);
         if (!p.isEmpty()) {
             throw new IllegalStateException("unsafe remote JMX, refusing to start: " + String.join("; ", p)
                     + " (see config/application-production.yml)");
         }
-        if (System.getProperty(P + "port") != null) {
-            log.info("remote JMX on port {} with authentication{}", System.getProperty(P + "port"),
+        if (settings.getProperty(P + "port") != null) {
+            log.info("remote JMX on port {} with authentication{}", settings.getProperty(P + "port"),
                     requireSsl ? " and TLS" : "");
         }
     }

@@ -131,7 +131,10 @@ class DeliveryJmxTest extends GatewayIntegrationTest {
         awaitDelivered(b, 1);
     }
 
-    /** An open breaker shows on the delivery and national-system MBeans, and resetBreaker over JMX closes it. */
+    /**
+     * An open breaker shows on the delivery and national-system MBeans, resetBreaker over JMX closes it, and the
+     * breaker's call count moves when an event is delivered.
+     */
     @Test
     void shouldShowOpenBreakerAndResetItOverJmx() throws Exception {
         ObjectName portal = NationalSystemControl.objectName(NationalPortalDestination.NAME);
@@ -154,6 +157,8 @@ class DeliveryJmxTest extends GatewayIntegrationTest {
         String dossier = newDossier();
         assertThat(postEvent(event(dossier + "-b", dossier, "NEW")).statusCode()).isEqualTo(202);
         awaitDelivered(dossier, 1);
+        assertThat(((Number) jmx.getAttribute(portal, "BreakerSuccessfulCalls")).longValue()).isPositive();
+        assertThat(((Number) jmx.getAttribute(portal, "BreakerFailureRate")).floatValue()).isEqualTo(-1f);
     }
 
     /**

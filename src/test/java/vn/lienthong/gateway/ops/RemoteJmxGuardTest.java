@@ -30,6 +30,19 @@ class RemoteJmxGuardTest {
                 .singleElement().asString().contains("authenticate=false");
     }
 
+    /** Settings in com.sun.management.config.file count, and -D flags override them. */
+    @Test
+    void shouldReadConfigFileWhenGivenAndLetFlagsOverrideIt() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("management", ".properties");
+        java.nio.file.Files.writeString(file, "com.sun.management.jmxremote.port=9010\n"
+                + "com.sun.management.jmxremote.authenticate=false\n");
+        Properties system = new Properties();
+        system.setProperty("com.sun.management.config.file", file.toString());
+        assertThat(RemoteJmxGuard.problems(RemoteJmxGuard.effective(system), false)).hasSize(1);
+        system.setProperty("com.sun.management.jmxremote.authenticate", "true");
+        assertThat(RemoteJmxGuard.problems(RemoteJmxGuard.effective(system), false)).isEmpty();
+    }
+
     /** With TLS required, ssl=false or a registry without TLS is refused; the full production flags pass. */
     @Test
     void shouldRefuseWhenTlsRequiredAndMissing() {
