@@ -19,6 +19,7 @@ import vn.lienthong.gateway.national.portal.PortalProtocol;
 import vn.lienthong.gateway.onestop.OneStopAnswerCheck;
 import vn.lienthong.gateway.onestop.OneStopDestination;
 import vn.lienthong.gateway.onestop.OneStopProperties;
+import vn.lienthong.gateway.ops.NationalSystems;
 
 /**
  * Wires the portal callbacks (push and poll) and the one-stop system as the delivery engine's second
@@ -53,7 +54,8 @@ public class CallbacksConfiguration {
 
     @Bean
     OneStopDestination oneStopDestination(ProducerTemplate producer, OneStopProperties props,
-                                          CircuitBreaker oneStopCircuitBreaker, ObjectMapper json) {
+                                          CircuitBreaker oneStopCircuitBreaker, ObjectMapper json, NationalSystems systems) {
+        systems.register(OneStopDestination.NAME).withCircuitBreaker(oneStopCircuitBreaker);
         return new OneStopDestination(producer, props, oneStopCircuitBreaker, json);
     }
 

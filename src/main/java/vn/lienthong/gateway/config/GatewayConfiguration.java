@@ -36,6 +36,8 @@ import vn.lienthong.gateway.national.portal.PortalQuota;
 import vn.lienthong.gateway.ops.AdminApi;
 import vn.lienthong.gateway.ops.ApiErrors;
 import vn.lienthong.gateway.ops.DeliveryLifecycle;
+import vn.lienthong.gateway.ops.NationalSystems;
+import vn.lienthong.gateway.ops.OpsProperties;
 import vn.lienthong.gateway.ops.RetentionJob;
 
 /** Wires the engine, the flows and the national clients; names used by routes/ are the bean names here. */
@@ -96,7 +98,10 @@ public class GatewayConfiguration {
     @Bean
     NationalPortalDestination nationalPortalDestination(NationalPortalClient client, MappingRegistry mappings,
                                                         CircuitBreaker nationalPortalCircuitBreaker, ObjectMapper json,
-                                                        GatewayProperties props) {
+                                                        GatewayProperties props, NationalSystems systems,
+                                                        PortalQuota nationalPortalQuota) {
+        systems.register(NationalPortalDestination.NAME).withCircuitBreaker(nationalPortalCircuitBreaker)
+                .withRateLimiter(nationalPortalQuota.limiter());
         return new NationalPortalDestination(client, () -> PortalProtocol.from(mappings.current()),
                 nationalPortalCircuitBreaker, json, Math.min(100, props.getPortal().getMaxBatch()));
     }
@@ -108,8 +113,9 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    DeliveryLifecycle deliveryLifecycle(DeliveryEngine engine, MappingRegistry mappings) {
-        return new DeliveryLifecycle(engine, mappings);
+    DeliveryLifecycle deliveryLifecycle(DeliveryEngine engine, MappingRegistry mappings, NationalSystems systems,
+                                        OpsProperties ops) {
+        return new DeliveryLifecycle(engine, mappings, systems, ops.isRegisterMbeans());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,11 @@ public class DeliveryControl implements DeliveryControlMBean {
                 .map(t -> Math.max(0, Duration.between(t, OffsetDateTime.now(clock)).toSeconds())).orElse(0L);
     }
     @Override public boolean isPaused() { return dispatcher.isPaused(); }
+    @Override public long getDeadTotal() { return dispatcher.deadTotal(); }
+    @Override public String getBreakerState() {
+        CircuitBreaker b = dispatcher.circuitBreaker();
+        return b == null ? "NONE" : b.getState().name();
+    }
 
     @Override public boolean replay(long eventId) {
         boolean done = store.replay(dispatcher.destination(), eventId);
@@ -65,4 +71,16 @@ public class DeliveryControl implements DeliveryControlMBean {
 
     @Override public void pause() { dispatcher.pause(); }
     @Override public void resume() { dispatcher.resume(); }
+
+    @Override public String resetBreaker() {
+        CircuitBreaker b = dispatcher.circuitBreaker();
+        if (b == null) {
+            return "no circuit breaker on " + dispatcher.destination();
+        }
+        String before = b.getState().name();
+        b.reset();
+        log.info("administrator reset the circuit breaker of {} (was {})", dispatcher.destination(), before);
+        dispatcher.wake();
+        return "was " + before + ", now " + b.getState().name();
+    }
 }

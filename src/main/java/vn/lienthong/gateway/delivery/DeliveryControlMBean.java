@@ -18,6 +18,10 @@ public interface DeliveryControlMBean {
     /** Seconds since the oldest event still waiting was accepted; 0 when nothing waits. */
     long getOldestPendingAgeSeconds();
     boolean isPaused();
+    /** Events that went DEAD since this instance started. */
+    long getDeadTotal();
+    /** The destination's circuit breaker: CLOSED, OPEN (nothing is claimed or sent), HALF_OPEN, or NONE. */
+    String getBreakerState();
 
     /** Puts a DEAD event back in the queue with a fresh attempt count; false if it is not DEAD. */
     boolean replay(long eventId);
@@ -27,4 +31,6 @@ public interface DeliveryControlMBean {
     boolean skip(long eventId);
     void pause();
     void resume();
+    /** Closes the destination's circuit breaker so delivery starts again at once; answers the new state. */
+    String resetBreaker();
 }

@@ -22,6 +22,11 @@ public interface DeliveryDestination {
      */
     Duration holdOff();
 
+    /** The circuit breaker guarding this destination's calls, shown and reset over JMX; null if none. */
+    default io.github.resilience4j.circuitbreaker.CircuitBreaker circuitBreaker() {
+        return null;
+    }
+
     /**
      * Delivers the batch. Calls {@code progress.partsDone} as soon as a part of an event is applied, so a
      * part is never sent twice; only a crash between the destination's answer and that commit repeats it.

@@ -61,6 +61,11 @@ public class DeliveryEngine implements AutoCloseable {
         }
     }
 
+    /** Every dispatcher reports its batch timings to {@code observer}. */
+    public void observe(Dispatcher.BatchObserver observer) {
+        dispatchers.values().forEach(d -> d.observe(observer));
+    }
+
     public void wakeAll() {
         dispatchers.values().forEach(Dispatcher::wake);
     }

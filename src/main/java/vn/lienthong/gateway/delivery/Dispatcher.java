@@ -40,6 +40,15 @@ public class Dispatcher implements AutoCloseable {
     private final AtomicLong deliveredTotal = new AtomicLong();
     private final AtomicLong failedTotal = new AtomicLong();
     private final AtomicLong deadTotal = new AtomicLong();
+    private volatile BatchObserver observer = BatchObserver.NONE;
+
+    /** Told how long each batch took at the destination, for the latency histogram. */
+    @FunctionalInterface
+    public interface BatchObserver {
+        BatchObserver NONE = (destination, size, nanos) -> { };
+
+        void delivered(String destination, int size, long nanos);
+    }
 
     public Dispatcher(DeliveryDestination destination, DeliveryStore store, RetryPolicy retry,
                       GatewayProperties.Delivery cfg, Clock clock, String owner) {
@@ -59,6 +68,11 @@ public class Dispatcher implements AutoCloseable {
 
     public String destination() {
         return destination.name();
+    }
+
+    /** The destination's circuit breaker, or null. */
+    public io.github.resilience4j.circuitbreaker.CircuitBreaker circuitBreaker() {
+        return destination.circuitBreaker();
     }
 
     /** Starts idle workers; called on every tick of the dispatch route and after each acceptance burst. */
@@ -98,7 +112,10 @@ public class Dispatcher implements AutoCloseable {
                 if (batch.size() == destination.maxBatch()) {
                     wake(); // a full batch means a backlog: let another worker take the next one in parallel
                 }
-                settle(batch, deliverSafely(batch));
+                long start = System.nanoTime();
+                List<DeliveryResult> results = deliverSafely(batch);
+                observer.delivered(destination.name(), batch.size(), System.nanoTime() - start);
+                settle(batch, results);
             }
         } catch (RuntimeException e) {
             log.error("dispatcher of {} stopped a round on an unexpected error; claims are retaken after the lease",
@@ -169,6 +186,10 @@ public class Dispatcher implements AutoCloseable {
             log.warn("event {} (key {}, partition {}) to {} is DEAD and blocks its partition: {}", e.id(), e.idemKey(),
                     e.partitionKey(), destination.name(), reason);
         }
+    }
+
+    public void observe(BatchObserver o) {
+        this.observer = o == null ? BatchObserver.NONE : o;
     }
 
     public void pause() {

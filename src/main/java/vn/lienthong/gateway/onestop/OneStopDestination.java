@@ -18,6 +18,7 @@ import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryResult;
 import vn.lienthong.gateway.delivery.StoredEvent;
 import vn.lienthong.gateway.identifiers.Identifiers;
+import vn.lienthong.gateway.national.NationalCallObserver;
 
 /**
  * The provincial one-stop system as a destination of the delivery engine: each stored callback is one POST of
@@ -40,6 +41,7 @@ public class OneStopDestination implements DeliveryDestination {
     private final ProducerTemplate producer;
     private final OneStopProperties cfg;
     private final CircuitBreaker breaker;
+    private volatile NationalCallObserver observer = NationalCallObserver.NONE;
     private final ObjectMapper json;
 
     public OneStopDestination(ProducerTemplate producer, OneStopProperties cfg, CircuitBreaker breaker, ObjectMapper json) {
@@ -54,9 +56,19 @@ public class OneStopDestination implements DeliveryDestination {
         return NAME;
     }
 
+    /** Every call's duration goes to {@code o} (lienthong_national_call_seconds{system="one-stop"}). */
+    public void observe(NationalCallObserver o) {
+        this.observer = o == null ? NationalCallObserver.NONE : o;
+    }
+
     @Override
     public int maxBatch() {
         return Math.max(1, cfg.getMaxBatch());
+    }
+
+    @Override
+    public CircuitBreaker circuitBreaker() {
+        return breaker;
     }
 
     @Override
@@ -86,6 +98,7 @@ public class OneStopDestination implements DeliveryDestination {
         }
         String path = payload.path("path").asText();
         String body = payload.path("body").toString();
+        long start = System.nanoTime();
         Exchange ex = producer.send(ROUTE, x -> {
             x.setProperty(PATH_PROPERTY, path);
             x.getIn().setHeader(cfg.getApiKeyHeader(), cfg.getApiKey());
@@ -94,9 +107,13 @@ public class OneStopDestination implements DeliveryDestination {
             x.getIn().setBody(body);
         });
         if (ex.getException() != null) {
-            return failure(e, ex.getException());
+            DeliveryResult failed = failure(e, ex.getException());
+            observer.called(NAME, e.eventType(), failed.kind() == DeliveryResult.Kind.NOT_ATTEMPTED ? "not_sent" : "failed",
+                    System.nanoTime() - start);
+            return failed;
         }
         int status = ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        observer.called(NAME, e.eventType(), status >= 200 && status < 300 ? "ok" : "failed", System.nanoTime() - start);
         if (status >= 200 && status < 300) {
             return DeliveryResult.delivered(e);
         }

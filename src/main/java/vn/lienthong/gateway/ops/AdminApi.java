@@ -114,6 +114,7 @@ public class AdminApi {
         return json.createObjectNode()
                 .put("destination", c.getDestination())
                 .put("paused", c.isPaused())
+                .put("breakerState", c.getBreakerState())
                 .put("pending", c.getPending())
                 .put("inFlight", c.getInFlight())
                 .put("dead", c.getDead())

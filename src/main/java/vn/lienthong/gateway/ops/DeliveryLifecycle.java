@@ -12,24 +12,34 @@ import vn.lienthong.gateway.mapping.MappingRegistry;
 public class DeliveryLifecycle implements SmartLifecycle {
     private final DeliveryEngine engine;
     private final MappingRegistry mappings;
+    private final NationalSystems systems;
+    private final boolean registerMbeans;
     private volatile boolean running;
 
-    public DeliveryLifecycle(DeliveryEngine engine, MappingRegistry mappings) {
+    public DeliveryLifecycle(DeliveryEngine engine, MappingRegistry mappings, NationalSystems systems, boolean registerMbeans) {
         this.engine = engine;
         this.mappings = mappings;
+        this.systems = systems;
+        this.registerMbeans = registerMbeans;
     }
 
     @Override
     public void start() {
-        engine.registerMBeans();
-        MappingsControl.register(mappings);
+        if (registerMbeans) {
+            engine.registerMBeans();
+            MappingsControl.register(mappings);
+            NationalSystemControl.registerAll(systems);
+        }
         running = true;
     }
 
     @Override
     public void stop() {
         engine.close();
-        MappingsControl.unregister();
+        if (registerMbeans) {
+            MappingsControl.unregister();
+            NationalSystemControl.unregisterAll(systems);
+        }
         running = false;
     }
 

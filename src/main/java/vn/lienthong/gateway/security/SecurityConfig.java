@@ -43,6 +43,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/enterprises/**").hasAuthority("SCOPE_enterprise:read")
                         // The portal proves itself by the HMAC signature of each callback, checked by the callback flow.
                         .requestMatchers(HttpMethod.POST, "/api/v1/portal/callbacks").permitAll()
+                        // The API's OpenAPI document (src/main/resources/static/openapi.yaml) is public.
+                        .requestMatchers(HttpMethod.GET, "/openapi.yaml").permitAll()
                         .requestMatchers("/admin/**").hasAuthority("SCOPE_admin")
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("SCOPE_admin")

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import vn.lienthong.gateway.national.portal.NationalPortalDestination;
+import vn.lienthong.gateway.mapping.MappingRegistry;
 import vn.lienthong.gateway.ops.MappingsControl;
+import vn.lienthong.gateway.ops.NationalSystemControl;
 import vn.lienthong.gateway.sandbox.PortalFault;
 import vn.lienthong.gateway.support.GatewayIntegrationTest;
 
@@ -133,6 +135,65 @@ class DeliveryJmxTest extends GatewayIntegrationTest {
         assertThat((Integer) invoke("replayAllDead")).isGreaterThanOrEqualTo(2);
         awaitDelivered(a, 1);
         awaitDelivered(b, 1);
+    }
+
+    /**
+     * An open breaker shows on the delivery and national-system MBeans, resetBreaker over JMX closes it, and the
+     * breaker's call count moves when an event is delivered.
+     */
+    @Test
+    void shouldShowOpenBreakerAndResetItOverJmx() throws Exception {
+        ObjectName portal = NationalSystemControl.objectName(NationalPortalDestination.NAME);
+        ObjectName oneStop = NationalSystemControl.objectName("one-stop");
+        assertThat(jmx.isRegistered(oneStop)).isTrue();
+        assertThat(jmx.getAttribute(oneStop, "BreakerState")).isEqualTo("CLOSED");
+        assertThat(((Number) jmx.getAttribute(portal, "RateLimiterAvailablePermissions")).intValue()).isPositive();
+        assertThat(((Number) jmx.getAttribute(portal, "BulkheadAvailableConcurrentCalls")).intValue()).isEqualTo(-1);
+        assertThat(((Number) jmx.getAttribute(portal, "CacheHitRatio")).doubleValue()).isEqualTo(-1d);
+
+        nationalPortalCircuitBreaker.transitionToForcedOpenState();
+        assertThat(jmx.getAttribute(PORTAL_DELIVERY, "BreakerState")).isEqualTo("FORCED_OPEN");
+        assertThat(jmx.getAttribute(portal, "BreakerState")).isEqualTo("FORCED_OPEN");
+        assertThat((String) jmx.invoke(portal, "resetBreaker", new Object[0], new String[0])).isEqualTo("was FORCED_OPEN, now CLOSED");
+        assertThat(jmx.getAttribute(PORTAL_DELIVERY, "BreakerState")).isEqualTo("CLOSED");
+        assertThat(jmx.getAttribute(portal, "BreakerOpenSeconds")).isEqualTo(0L);
+
+        nationalPortalCircuitBreaker.transitionToForcedOpenState();
+        assertThat((String) invoke("resetBreaker")).isEqualTo("was FORCED_OPEN, now CLOSED");
+        String dossier = newDossier();
+        assertThat(postEvent(event(dossier + "-b", dossier, "NEW")).statusCode()).isEqualTo(202);
+        awaitDelivered(dossier, 1);
+        assertThat(((Number) jmx.getAttribute(portal, "BreakerSuccessfulCalls")).longValue()).isPositive();
+        assertThat(((Number) jmx.getAttribute(portal, "BreakerFailureRate")).floatValue()).isEqualTo(-1f);
+    }
+
+    /**
+     * A mappings folder where one table is broken is refused over JMX with the file and reason, and the mappings
+     * in use stay (a registry over a copy of mappings/ in a temporary folder, under a test name).
+     */
+    @Test
+    void shouldRefuseBrokenMappingsReloadOverJmx() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mappings-copy");
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("mappings"))) {
+            for (java.nio.file.Path f : files.toList()) {
+                java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        MappingRegistry registry = new MappingRegistry("file:" + dir + "/", java.util.List.of(
+                vn.lienthong.gateway.national.portal.PortalProtocol::from, vn.lienthong.gateway.dossier.DossierVocabulary::from,
+                vn.lienthong.gateway.callbacks.CallbackVocabulary::from));
+        ObjectName name = new ObjectName(DeliveryEngine.JMX_DOMAIN + ":type=Mappings,name=jmx-test-copy");
+        ManagementFactory.getPlatformMBeanServer().registerMBean(new javax.management.StandardMBean(
+                new MappingsControl(registry), vn.lienthong.gateway.ops.MappingsControlMBean.class), name);
+        try {
+            Object before = jmx.getAttribute(name, "Versions");
+            java.nio.file.Files.writeString(dir.resolve("dossier-status.yaml"), "version: [unclosed\n");
+            String answer = (String) jmx.invoke(name, "reload", new Object[0], new String[0]);
+            assertThat(answer).startsWith("refused, running mappings kept:").contains("dossier-status.yaml");
+            assertThat(jmx.getAttribute(name, "Versions")).isEqualTo(before);
+        } finally {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+        }
     }
 
     /** Camel's route MBeans stay on beside the gateway's, and the mappings MBean reloads checked files. */

@@ -58,6 +58,8 @@ import vn.lienthong.gateway.sandbox.PortalSimulator;
         "gateway.security.api-keys[1].client-id=ops",
         "gateway.security.api-keys[1].sha256=" + GatewayIntegrationTest.ADMIN_HASH,
         "gateway.security.api-keys[1].scopes=admin",
+        // Spring Boot's tests switch metrics export off; the operations tests scrape /actuator/prometheus.
+        "management.prometheus.metrics.export.enabled=true",
 })
 public abstract class GatewayIntegrationTest {
     public static final String WRITER_KEY = "test-writer-key";

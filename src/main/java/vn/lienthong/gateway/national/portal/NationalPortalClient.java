@@ -14,8 +14,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.national.NationalCallObserver;
 
 /**
  * Speaks the portal's session protocol over the guarded route {@code direct:national-portal.call}
@@ -26,12 +28,15 @@ public class NationalPortalClient {
     private static final Logger log = LoggerFactory.getLogger(NationalPortalClient.class);
     public static final String ROUTE = "direct:national-portal.call";
     public static final String PATH_PROPERTY = "portalPath";
+    /** Carries the one-stop request's correlation id to the portal when the call is made within it. */
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final ProducerTemplate producer;
     private final GatewayProperties.Portal cfg;
     private final Supplier<PortalProtocol> protocol;
     private final ObjectMapper json;
     private volatile String session;
+    private volatile NationalCallObserver observer = NationalCallObserver.NONE;
 
     public NationalPortalClient(ProducerTemplate producer, GatewayProperties.Portal cfg, Supplier<PortalProtocol> protocol,
                                 ObjectMapper json) {
@@ -41,15 +46,19 @@ public class NationalPortalClient {
         this.json = json;
     }
 
+    public void observe(NationalCallObserver o) {
+        this.observer = o == null ? NationalCallObserver.NONE : o;
+    }
+
     /** One integration call; answers the portal's JSON answer with a call-level outcome other than SESSION_EXPIRED. */
     public JsonNode integration(String service, String agency, String updating, ArrayNode data) {
         PortalProtocol p = protocol.get();
         String used = session();
-        JsonNode answer = post(p.get("path.integration"), request(p, used, service, agency, updating, data));
+        JsonNode answer = post(p.get("path.integration"), service, request(p, used, service, agency, updating, data));
         if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
             log.info("portal session expired; logging in again once");
             String fresh = relogin(used);
-            answer = post(p.get("path.integration"), request(p, fresh, service, agency, updating, data));
+            answer = post(p.get("path.integration"), service, request(p, fresh, service, agency, updating, data));
             if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
                 session = null;
                 throw new PortalCallException(PortalCallException.Kind.TRANSIENT,
@@ -95,7 +104,7 @@ public class NationalPortalClient {
         ObjectNode body = json.createObjectNode();
         body.put(p.get("login.username"), cfg.getUsername());
         body.put(p.get("login.password"), cfg.getPassword());
-        JsonNode answer = post(p.get("path.login"), body);
+        JsonNode answer = post(p.get("path.login"), "login", body);
         JsonNode s = answer.get(p.get("login.session"));
         if (p.outcome(code(p, answer)) != PortalProtocol.Outcome.SUCCESS || s == null || s.asText().isBlank()) {
             // Wrong credentials are a configuration fault: keep retrying (an operator fixes them) but say so loudly.
@@ -108,7 +117,8 @@ public class NationalPortalClient {
         return session;
     }
 
-    private JsonNode post(String path, ObjectNode body) {
+    /** {@code operation} names the call in metrics: the service, or "login". */
+    private JsonNode post(String path, String operation, ObjectNode body) {
         PortalProtocol p = protocol.get();
         String payload;
         try {
@@ -116,14 +126,20 @@ public class NationalPortalClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        long start = System.nanoTime();
         Exchange ex = producer.send(ROUTE, e -> {
             e.setProperty(PATH_PROPERTY, path);
             e.getIn().setHeader(p.get("header.destination"), cfg.getDstcode());
+            java.util.Optional.ofNullable(MDC.get("correlationId")).ifPresent(id -> e.getIn().setHeader(CORRELATION_HEADER, id));
             e.getIn().setBody(payload);
         });
         if (ex.getException() != null) {
-            throw classify(ex.getException());
+            PortalCallException failure = classify(ex.getException());
+            observer.called(NationalPortalDestination.NAME, operation,
+                    failure.kind() == PortalCallException.Kind.NOT_SENT ? "not_sent" : "failed", System.nanoTime() - start);
+            throw failure;
         }
+        observer.called(NationalPortalDestination.NAME, operation, "ok", System.nanoTime() - start);
         int status = ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String text = ex.getMessage().getBody(String.class);
         if (status == 413 || status == 408) {

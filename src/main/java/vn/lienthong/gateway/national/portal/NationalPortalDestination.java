@@ -60,6 +60,11 @@ public class NationalPortalDestination implements DeliveryDestination {
     }
 
     @Override
+    public CircuitBreaker circuitBreaker() {
+        return breaker;
+    }
+
+    @Override
     public Duration holdOff() {
         return breaker.getState() == CircuitBreaker.State.OPEN ? Duration.ofMillis(500) : Duration.ZERO;
     }

@@ -1,0 +1,96 @@
+package vn.lienthong.gateway.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.lienthong.gateway.delivery.DeliveryEngine;
+import vn.lienthong.gateway.delivery.DeliveryState;
+
+/**
+ * Conditions an operator must act on, checked by the route ops-alarms: a WARN line when one is raised
+ * (repeated while it stays), an INFO line when it clears, and the gauge
+ * {@code lienthong_alarm_active{alarm,subject}} (1 raised, 0 clear). What to do for each: docs/operations.md.
+ */
+public class Alarms {
+    private static final Logger log = LoggerFactory.getLogger(Alarms.class);
+    public static final String DEAD_LETTERS = "dead_letters";
+    public static final String OLDEST_PENDING = "oldest_pending";
+    public static final String BREAKER_OPEN = "breaker_open";
+
+    private final DeliveryEngine engine;
+    private final GatewayMetrics metrics;
+    private final NationalSystems systems;
+    private final OpsProperties.Alarms cfg;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    /** alarm/subject to the time its WARN line was last written; absent while clear. */
+    private final Map<String, Instant> raised = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> gauges = new ConcurrentHashMap<>();
+
+    public Alarms(DeliveryEngine engine, GatewayMetrics metrics, NationalSystems systems, OpsProperties.Alarms cfg,
+                  Clock clock, MeterRegistry registry) {
+        this.engine = engine;
+        this.metrics = metrics;
+        this.systems = systems;
+        this.cfg = cfg;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    public void check() {
+        for (String d : engine.destinations()) {
+            GatewayMetrics.Snapshot s = metrics.snapshot(d);
+            long dead = s.counts().get(DeliveryState.DEAD);
+            set(DEAD_LETTERS, d, cfg.getDeadAbove() >= 0 && dead > cfg.getDeadAbove(),
+                    dead + " DEAD events (threshold " + cfg.getDeadAbove() + "); their dossiers are blocked: inspect "
+                            + "GET /admin/destinations/" + d + "/dead, fix the cause, then replay or skip");
+            long age = s.oldestPendingSeconds();
+            long limit = cfg.getOldestPendingAbove().toSeconds();
+            set(OLDEST_PENDING, d, limit > 0 && age > limit,
+                    "oldest undelivered event is " + age + "s old (threshold " + limit + "s), backlog " + s.backlog()
+                            + "; check the breaker, Paused and the last errors of " + d);
+        }
+        for (NationalSystems.NationalSystem sys : systems.all()) {
+            if (sys.breaker().isEmpty()) {
+                continue;
+            }
+            long open = sys.breakerOpenSeconds();
+            long limit = cfg.getBreakerOpenAbove().toSeconds();
+            set(BREAKER_OPEN, sys.name(), limit > 0 && open > limit,
+                    "circuit breaker " + sys.breaker().get().getState() + " for " + open + "s (threshold " + limit
+                            + "s): " + sys.name() + " is failing or unreachable; calls are held back until it recovers");
+        }
+    }
+
+    /** Whether the alarm is raised (for tests and /admin). */
+    public boolean isRaised(String alarm, String subject) {
+        return raised.containsKey(alarm + "/" + subject);
+    }
+
+    private void set(String alarm, String subject, boolean on, String detail) {
+        String key = alarm + "/" + subject;
+        gauges.computeIfAbsent(key, k -> {
+            Gauge.builder("lienthong.alarm.active", () -> raised.containsKey(k) ? 1 : 0)
+                    .description("1 while the alarm is raised (thresholds: gateway.ops.alarms.*)")
+                    .tags("alarm", alarm, "subject", subject).register(registry);
+            return Boolean.TRUE;
+        });
+        Instant now = clock.instant();
+        if (on) {
+            Instant last = raised.get(key);
+            if (last == null || !last.plus(cfg.getRepeatEvery()).isAfter(now)) {
+                log.warn("ALARM {} {}: {}", alarm, subject, detail);
+                raised.put(key, now);
+            }
+        } else if (raised.remove(key) != null) {
+            log.info("alarm {} {} cleared", alarm, subject);
+        }
+    }
+}

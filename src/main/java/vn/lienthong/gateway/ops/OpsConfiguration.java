@@ -1,0 +1,63 @@
+package vn.lienthong.gateway.ops;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import vn.lienthong.gateway.delivery.DeliveryEngine;
+import vn.lienthong.gateway.delivery.DeliveryStore;
+import vn.lienthong.gateway.mapping.MappingRegistry;
+import vn.lienthong.gateway.national.portal.NationalPortalClient;
+import vn.lienthong.gateway.onestop.OneStopDestination;
+
+/** What administrators see and steer: metrics, health, info, alarms, correlation ids (docs/operations.md). */
+@Configuration
+@EnableConfigurationProperties(OpsProperties.class)
+public class OpsConfiguration {
+
+    @Bean
+    NationalSystems nationalSystems(Clock clock, OpsProperties props) {
+        RemoteJmxGuard.check(props.isRemoteJmxRequireSsl());
+        return new NationalSystems(clock);
+    }
+
+    @Bean
+    GatewayMetrics gatewayMetrics(DeliveryEngine engine, DeliveryStore store, NationalSystems systems, Clock clock,
+                                  OpsProperties props, NationalPortalClient portalClient, OneStopDestination oneStop) {
+        GatewayMetrics metrics = new GatewayMetrics(engine, store, systems, clock, props.getMetricsCache());
+        portalClient.observe(metrics);
+        oneStop.observe(metrics);
+        return metrics;
+    }
+
+    /** Bean name used by routes/ops-alarms.camel.yaml. */
+    @Bean
+    Alarms gatewayAlarms(DeliveryEngine engine, GatewayMetrics metrics, NationalSystems systems, OpsProperties props,
+                         Clock clock, MeterRegistry registry) {
+        return new Alarms(engine, metrics, systems, props.getAlarms(), clock, registry);
+    }
+
+    @Bean
+    NationalSystemsHealth nationalSystemsHealthIndicator(NationalSystems systems) {
+        return new NationalSystemsHealth(systems);
+    }
+
+    @Bean
+    MappingsInfo mappingsInfoContributor(MappingRegistry mappings) {
+        return new MappingsInfo(mappings);
+    }
+
+    /** First of all filters, so the security filters' refusals carry the id too. */
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> r = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        r.addUrlPatterns("/*");
+        return r;
+    }
+}
