@@ -31,7 +31,7 @@ import vn.lienthong.gateway.security.ApiKeyAuthenticationFilter;
  * throughput with {@code bench.clients} concurrent clients for {@code bench.seconds} per case, and the
  * added median latency of one client (gateway p50 minus direct p50, citizen lookups). The enterprise cache
  * is off so every gateway lookup makes its national call; the audit log is on (in-memory H2 unless
- * {@code bench.db-url} says otherwise). Run: see docs/lookups.md, "Lookups benchmark".
+ * {@code bench.db-url} says otherwise). Run: see README "Citizen and enterprise lookups", "Lookups benchmark".
  */
 public final class LookupsBenchmark {
     private static final String KEY = "bench-key";
