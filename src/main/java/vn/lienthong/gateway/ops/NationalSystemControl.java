@@ -30,7 +30,7 @@ public class NationalSystemControl implements NationalSystemControlMBean {
         }
     }
 
-    static void registerAll(NationalSystems systems) {
+    public static void registerAll(NationalSystems systems) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (NationalSystems.NationalSystem s : systems.all()) {
             ObjectName name = objectName(s.name());

@@ -55,7 +55,11 @@ class DeliveryJmxTest extends GatewayIntegrationTest {
     @org.junit.jupiter.api.BeforeEach
     void ownMBeans() {
         engine.registerMBeans();
+        vn.lienthong.gateway.ops.NationalSystemControl.registerAll(systems);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.lienthong.gateway.ops.NationalSystems systems;
 
     @AfterAll
     static void disconnect() throws Exception {
