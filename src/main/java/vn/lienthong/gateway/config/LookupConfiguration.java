@@ -27,6 +27,8 @@ import vn.lienthong.gateway.enterprise.EnterpriseLookupApi;
 import vn.lienthong.gateway.enterprise.EnterpriseLookupService;
 import vn.lienthong.gateway.mapping.MappingRegistry;
 import vn.lienthong.gateway.national.guard.NationalGuard;
+import vn.lienthong.gateway.ops.GatewayMetrics;
+import vn.lienthong.gateway.ops.NationalSystems;
 import vn.lienthong.gateway.national.population.PopulationAuthInterceptor;
 import vn.lienthong.gateway.national.population.PopulationDbClient;
 import vn.lienthong.gateway.national.registry.BusinessRegistryClient;
@@ -47,13 +49,21 @@ public class LookupConfiguration {
     }
 
     @Bean
-    NationalGuard populationDbGuard(LookupProperties props) {
-        return new NationalGuard(PopulationDbClient.SYSTEM, props.getPopulation());
+    NationalGuard populationDbGuard(LookupProperties props, NationalSystems systems, GatewayMetrics metrics) {
+        return observed(new NationalGuard(PopulationDbClient.SYSTEM, props.getPopulation()), systems, metrics);
     }
 
     @Bean
-    NationalGuard businessRegistryGuard(LookupProperties props) {
-        return new NationalGuard(BusinessRegistryClient.SYSTEM, props.getRegistry());
+    NationalGuard businessRegistryGuard(LookupProperties props, NationalSystems systems, GatewayMetrics metrics) {
+        return observed(new NationalGuard(BusinessRegistryClient.SYSTEM, props.getRegistry()), systems, metrics);
+    }
+
+    /** JMX (type=NationalSystem), gauges, health detail, breaker alarm and call timings for a lookup system. */
+    private static NationalGuard observed(NationalGuard guard, NationalSystems systems, GatewayMetrics metrics) {
+        systems.register(guard.system()).withCircuitBreaker(guard.breaker()).withBulkhead(guard.bulkhead())
+                .withRateLimiter(guard.rateLimiter());
+        guard.observe((outcome, nanos) -> metrics.called(guard.system(), "lookup", outcome, nanos));
+        return guard;
     }
 
     /** Timeouts and authentication headers of the CXF client of route population-db. */
@@ -98,8 +108,11 @@ public class LookupConfiguration {
     }
 
     @Bean
-    EnterpriseLookupService enterpriseLookupService(BusinessRegistryClient businessRegistryClient, LookupProperties props) {
-        return new EnterpriseLookupService(businessRegistryClient, props.getRegistry().getCache());
+    EnterpriseLookupService enterpriseLookupService(BusinessRegistryClient businessRegistryClient, LookupProperties props,
+                                                    NationalSystems systems) {
+        EnterpriseLookupService service = new EnterpriseLookupService(businessRegistryClient, props.getRegistry().getCache());
+        systems.register(BusinessRegistryClient.SYSTEM).withCache(service::cacheHits, service::cacheMisses);
+        return service;
     }
 
     @Bean

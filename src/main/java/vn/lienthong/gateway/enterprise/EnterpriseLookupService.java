@@ -25,6 +25,7 @@ public class EnterpriseLookupService {
         long missing = cfg.getNotFoundTtl().toNanos();
         this.cache = cfg.getMaxSize() <= 0 ? null : Caffeine.newBuilder()
                 .maximumSize(cfg.getMaxSize())
+                .recordStats()
                 .expireAfter(new Expiry<String, Optional<JsonNode>>() {
                     @Override
                     public long expireAfterCreate(String key, Optional<JsonNode> value, long currentTime) {
@@ -47,6 +48,15 @@ public class EnterpriseLookupService {
     /** The raw GetEntCert element, empty for a code the registry does not know. */
     public Optional<JsonNode> find(String code) {
         return cache == null ? registry.find(code) : cache.get(code, registry::find);
+    }
+
+    /** Cache hits since start (0 without a cache), for the hit-ratio gauge and MBean. */
+    public long cacheHits() {
+        return cache == null ? 0 : cache.stats().hitCount();
+    }
+
+    public long cacheMisses() {
+        return cache == null ? 0 : cache.stats().missCount();
     }
 
     /** Forgets every cached record (tests, or an operator after a registry correction). */

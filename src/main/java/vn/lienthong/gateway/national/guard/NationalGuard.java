@@ -56,26 +56,43 @@ public class NationalGuard {
     public String system() { return system; }
     public CircuitBreaker breaker() { return breaker; }
     public Bulkhead bulkhead() { return bulkhead; }
+    public RateLimiter rateLimiter() { return rateLimiter; }
+
+    /** Told of every call that was made or refused: outcome ok, failed or not_sent, and its duration. */
+    public interface CallObserver {
+        void called(String outcome, long nanos);
+    }
+
+    private volatile CallObserver observer = (outcome, nanos) -> { };
+
+    public void observe(CallObserver observer) {
+        this.observer = observer;
+    }
 
     /** Runs one call within the limits; {@code call} throws {@link NationalFailure} for what it recognised. */
     public <T> T call(Supplier<T> call) {
         if (!bulkhead.tryAcquirePermission()) {
+            observer.called("not_sent", 0);
             throw new NationalFailure(system, NationalFailure.Kind.BUSY, null, 1, "too many calls in flight", null);
         }
         try {
             if (rateLimiter != null && !rateLimiter.acquirePermission()) {
+                observer.called("not_sent", 0);
                 throw new NationalFailure(system, NationalFailure.Kind.RATE_LIMITED, null, 1, "national quota reached", null);
             }
             if (!breaker.tryAcquirePermission()) {
+                observer.called("not_sent", 0);
                 throw new NationalFailure(system, NationalFailure.Kind.BREAKER_OPEN, null, openRetryAfter, "circuit breaker open", null);
             }
             long start = System.nanoTime();
             try {
                 T result = call.get();
                 breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                observer.called("ok", System.nanoTime() - start);
                 return result;
             } catch (RuntimeException e) {
                 NationalFailure f = classify(e);
+                observer.called(f.isOutage() ? "failed" : "ok", System.nanoTime() - start);
                 if (f.isOutage()) {
                     breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, f);
                 } else {
