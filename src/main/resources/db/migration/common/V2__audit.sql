@@ -14,7 +14,8 @@ CREATE TABLE lookup_audit (
     subject_hash    VARCHAR(64)  NOT NULL,  -- HMAC-SHA256 (gateway.audit.hmac-secret) of the personal ID
     subject_masked  VARCHAR(16)  NOT NULL,  -- 049******123
     outcome         VARCHAR(32)  NOT NULL,  -- FOUND, MATCH, NO_MATCH, NOT_FOUND, INVALID, UNAVAILABLE, TIMEOUT…
-    http_status     INT          NOT NULL   -- what the client was answered
+    http_status     INT          NOT NULL,  -- what the client was answered
+    correlation_id  VARCHAR(64)             -- X-Correlation-Id of the request, as in its log lines
 );
 
 -- GET /admin/audit?personalId=…: one subject's accesses, newest first.

@@ -37,7 +37,8 @@ public class AuditApi {
         for (AuditEntry e : rows) {
             arr.addObject().put("at", e.at().toString()).put("client", e.clientId()).put("officer", e.officerId())
                     .put("purpose", e.purpose()).put("dossierCode", e.dossierCode()).put("operation", e.operation())
-                    .put("outcome", e.outcome()).put("status", e.httpStatus());
+                    .put("outcome", e.outcome()).put("status", e.httpStatus())
+                    .put("correlationId", e.correlationId());
         }
         HttpReply.json(ex, 200, out);
     }

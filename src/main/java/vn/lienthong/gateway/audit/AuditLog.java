@@ -30,22 +30,23 @@ public class AuditLog {
     public AuditEntry record(String clientId, String officerId, String purpose, String dossierCode, String operation,
                              String personalId, String outcome, int httpStatus) {
         AuditEntry e = new AuditEntry(clock.instant(), clientId, cut(officerId, 100), cut(purpose, 64), cut(dossierCode, 64),
-                operation, hasher.hash(personalId == null ? "" : personalId), Identifiers.mask(personalId), outcome, httpStatus);
+                operation, hasher.hash(personalId == null ? "" : personalId), Identifiers.mask(personalId), outcome, httpStatus,
+                cut(org.slf4j.MDC.get(vn.lienthong.gateway.ops.CorrelationIdFilter.MDC_KEY), 64));
         jdbc.update("INSERT INTO lookup_audit (accessed_at, client_id, officer_id, purpose, dossier_code, operation, "
-                        + "subject_hash, subject_masked, outcome, http_status) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        + "subject_hash, subject_masked, outcome, http_status, correlation_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 Timestamp.from(e.at()), e.clientId(), e.officerId(), e.purpose(), e.dossierCode(), e.operation(),
-                e.subjectHash(), e.subjectMasked(), e.outcome(), e.httpStatus());
+                e.subjectHash(), e.subjectMasked(), e.outcome(), e.httpStatus(), e.correlationId());
         return e;
     }
 
     /** Who accessed this person's data, newest first. */
     public List<AuditEntry> accessesTo(String personalId, int maxRows) {
         return jdbc.query("SELECT accessed_at, client_id, officer_id, purpose, dossier_code, operation, subject_hash, "
-                        + "subject_masked, outcome, http_status FROM lookup_audit WHERE subject_hash = ? "
+                        + "subject_masked, outcome, http_status, correlation_id FROM lookup_audit WHERE subject_hash = ? "
                         + "ORDER BY accessed_at DESC, id DESC LIMIT ?",
                 (rs, i) -> new AuditEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getInt(10)),
+                        rs.getString(9), rs.getInt(10), rs.getString(11)),
                 hasher.hash(personalId), maxRows);
     }
 

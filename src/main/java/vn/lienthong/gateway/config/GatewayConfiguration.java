@@ -50,6 +50,12 @@ public class GatewayConfiguration {
         return new RequiredSettings(props);
     }
 
+    /** Applied by Spring Boot to its task executor, on which Camel's platform-http runs the REST routes. */
+    @Bean
+    org.springframework.core.task.TaskDecorator mdcTaskDecorator() {
+        return new vn.lienthong.gateway.logging.MdcTaskDecorator();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -18,6 +18,7 @@ import vn.lienthong.gateway.identifiers.Identifiers;
 
 /** The HTTP face of the dossier-events flow, called from routes/dossier-events.camel.yaml. */
 public class DossierEventsApi {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DossierEventsApi.class);
     private final DossierEventService service;
     private final ObjectMapper json;
     private final GatewayProperties.Api cfg;
@@ -36,7 +37,11 @@ public class DossierEventsApi {
         }
         DossierEventService.Result r = service.accept(List.of(event), HttpReply.client(ex)).get(0);
         switch (r.outcome()) {
-            case REJECTED -> HttpReply.invalid(ex, r.violations());
+            case REJECTED -> {
+                // Field names and rules only: the values may be personal data.
+                log.info("dossier event refused: {}", r.violations().stream().map(v -> v.field() + " " + v.rule()).toList());
+                HttpReply.invalid(ex, r.violations());
+            }
             case CONFLICT -> HttpReply.problem(ex, conflict(r.event()));
             case ACCEPTED -> HttpReply.json(ex, 202, view(r.event()));
             case DUPLICATE -> HttpReply.json(ex, 200, view(r.event()));

@@ -60,7 +60,8 @@ class AuditTest extends LookupsTestSupport {
     /** The subject's right to know: /admin/audit lists who accessed the person's data, when and why. */
     @Test
     void shouldListAccessesWhenAdminAsksForSubject() throws Exception {
-        get("/api/v1/citizens/" + ID, KEY, "X-Officer-Id", "cb-right-to-know", "X-Purpose", "RESIDENCE_REGISTRATION");
+        get("/api/v1/citizens/" + ID, KEY, "X-Officer-Id", "cb-right-to-know", "X-Purpose", "RESIDENCE_REGISTRATION",
+                "X-Correlation-Id", "corr-right-to-know");
         HttpResponse<String> r = get("/admin/audit?personalId=" + ID, ADMIN_KEY);
         assertEquals(200, r.statusCode(), r.body());
         JsonNode a = json(r);
@@ -69,6 +70,7 @@ class AuditTest extends LookupsTestSupport {
         assertEquals("cb-right-to-know", newest.path("officer").asText());
         assertEquals("RESIDENCE_REGISTRATION", newest.path("purpose").asText());
         assertEquals("test-onestop", newest.path("client").asText());
+        assertEquals("corr-right-to-know", newest.path("correlationId").asText(), "the request's correlation id, as in its logs");
         assertTrue(newest.has("at"));
         assertEquals(403, get("/admin/audit?personalId=" + ID, KEY).statusCode());
     }

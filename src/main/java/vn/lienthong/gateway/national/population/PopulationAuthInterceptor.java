@@ -50,6 +50,10 @@ public class PopulationAuthInterceptor extends AbstractPhaseInterceptor<Message>
         headers.put("Authorization", new ArrayList<>(List.of(authorization(url, user, timestamp, secret))));
         headers.put("X-Road-Client", new ArrayList<>(List.of(xroadClient)));
         headers.put("ApiKey", new ArrayList<>(List.of(apiKey)));
+        String correlationId = org.slf4j.MDC.get(vn.lienthong.gateway.ops.CorrelationIdFilter.MDC_KEY);
+        if (correlationId != null) {
+            headers.put(vn.lienthong.gateway.ops.CorrelationIdFilter.HEADER, new ArrayList<>(List.of(correlationId)));
+        }
     }
 
     /** {@code Basic base64(user + ":" + sha256hex(url + user + timestamp + secret))}. */

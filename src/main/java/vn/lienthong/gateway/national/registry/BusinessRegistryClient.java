@@ -43,6 +43,10 @@ public class BusinessRegistryClient {
         Exchange ex = producer.send(ENDPOINT, e -> {
             e.getIn().setHeader(Exchange.HTTP_QUERY, "msdn=" + code);
             e.getIn().setHeader("ApiKey", cfg.getApiKey());
+            String correlationId = org.slf4j.MDC.get(vn.lienthong.gateway.ops.CorrelationIdFilter.MDC_KEY);
+            if (correlationId != null) {
+                e.getIn().setHeader(vn.lienthong.gateway.ops.CorrelationIdFilter.HEADER, correlationId);
+            }
             if (cfg.getUser() != null && !cfg.getUser().isBlank()) {
                 String ts = Long.toString(System.currentTimeMillis());
                 e.getIn().setHeader("Timestamp", ts);
