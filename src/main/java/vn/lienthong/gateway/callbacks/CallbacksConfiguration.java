@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,14 +36,7 @@ public class CallbacksConfiguration {
     @Bean
     CircuitBreaker oneStopCircuitBreaker(OneStopProperties props) {
         GatewayProperties.Breaker b = props.getCircuitBreaker();
-        return CircuitBreaker.of(OneStopDestination.NAME, CircuitBreakerConfig.custom()
-                .failureRateThreshold(b.getFailureRateThreshold())
-                .slidingWindowSize(b.getSlidingWindowSize())
-                .minimumNumberOfCalls(b.getMinimumNumberOfCalls())
-                .waitDurationInOpenState(b.getWaitInOpenState())
-                .permittedNumberOfCallsInHalfOpenState(b.getPermittedCallsInHalfOpenState())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .build());
+        return b.build(OneStopDestination.NAME);
     }
 
     @Bean

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -75,14 +74,7 @@ public class GatewayConfiguration {
     @Bean
     CircuitBreaker nationalPortalCircuitBreaker(GatewayProperties props) {
         GatewayProperties.Breaker b = props.getPortal().getCircuitBreaker();
-        return CircuitBreaker.of(NationalPortalDestination.NAME, CircuitBreakerConfig.custom()
-                .failureRateThreshold(b.getFailureRateThreshold())
-                .slidingWindowSize(b.getSlidingWindowSize())
-                .minimumNumberOfCalls(b.getMinimumNumberOfCalls())
-                .waitDurationInOpenState(b.getWaitInOpenState())
-                .permittedNumberOfCallsInHalfOpenState(b.getPermittedCallsInHalfOpenState())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .build());
+        return b.build(NationalPortalDestination.NAME);
     }
 
     @Bean

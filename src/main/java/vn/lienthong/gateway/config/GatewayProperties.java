@@ -161,6 +161,19 @@ public class GatewayProperties {
         /** How long the breaker stays open before it lets trial calls through. */
         private Duration waitInOpenState = Duration.ofSeconds(30);
         private int permittedCallsInHalfOpenState = 2;
+
+        /** A Resilience4j breaker with these settings, moving from open to half-open on its own. */
+        public io.github.resilience4j.circuitbreaker.CircuitBreaker build(String name) {
+            return io.github.resilience4j.circuitbreaker.CircuitBreaker.of(name,
+                    io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
+                            .failureRateThreshold(failureRateThreshold)
+                            .slidingWindowSize(slidingWindowSize)
+                            .minimumNumberOfCalls(minimumNumberOfCalls)
+                            .waitDurationInOpenState(waitInOpenState)
+                            .permittedNumberOfCallsInHalfOpenState(permittedCallsInHalfOpenState)
+                            .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                            .build());
+        }
         public float getFailureRateThreshold() { return failureRateThreshold; }
         public void setFailureRateThreshold(float failureRateThreshold) { this.failureRateThreshold = failureRateThreshold; }
         public int getSlidingWindowSize() { return slidingWindowSize; }

@@ -67,7 +67,9 @@ public final class LookupsBenchmark {
                         "gateway.registry.base-url=" + registry.baseUrl(), "gateway.registry.api-key=bench-registry-key",
                         "gateway.registry.rate-limit-per-second=0", "gateway.registry.max-concurrent-calls=64",
                         "gateway.registry.cache.max-size=0",
-                        "gateway.audit.hmac-secret=bench-audit-secret"};
+                        "gateway.audit.hmac-secret=bench-audit-secret",
+                        "gateway.callbacks.secret=unused", "gateway.callbacks.payment-secret=unused",
+                        "gateway.one-stop.base-url=http://localhost:9/one-stop", "gateway.one-stop.api-key=unused"};
         List<String> cli = new ArrayList<>();
         for (String s : settings) {
             cli.add("--" + s);

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
@@ -42,14 +41,7 @@ public class NationalGuard {
                 .timeoutDuration(cfg.getRateLimitWait())
                 .build());
         GatewayProperties.Breaker b = cfg.getCircuitBreaker();
-        this.breaker = CircuitBreaker.of(system, CircuitBreakerConfig.custom()
-                .failureRateThreshold(b.getFailureRateThreshold())
-                .slidingWindowSize(b.getSlidingWindowSize())
-                .minimumNumberOfCalls(b.getMinimumNumberOfCalls())
-                .waitDurationInOpenState(b.getWaitInOpenState())
-                .permittedNumberOfCallsInHalfOpenState(b.getPermittedCallsInHalfOpenState())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .build());
+        this.breaker = b.build(system);
         this.openRetryAfter = (int) Math.max(1, b.getWaitInOpenState().toSeconds());
     }
 
