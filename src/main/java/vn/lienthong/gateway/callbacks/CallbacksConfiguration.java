@@ -15,7 +15,6 @@ import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.mapping.MappingRegistry;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
 import vn.lienthong.gateway.national.portal.PortalProtocol;
-import vn.lienthong.gateway.onestop.OneStopAnswerCheck;
 import vn.lienthong.gateway.onestop.OneStopDestination;
 import vn.lienthong.gateway.onestop.OneStopProperties;
 import vn.lienthong.gateway.ops.NationalSystems;
@@ -40,8 +39,8 @@ public class CallbacksConfiguration {
     }
 
     @Bean
-    OneStopAnswerCheck oneStopAnswerCheck() {
-        return new OneStopAnswerCheck();
+    vn.lienthong.gateway.national.UnavailableAnswerCheck oneStopAnswerCheck() {
+        return new vn.lienthong.gateway.national.UnavailableAnswerCheck("one-stop system", true);
     }
 
     @Bean

@@ -29,7 +29,6 @@ import vn.lienthong.gateway.mapping.MappingCheck;
 import vn.lienthong.gateway.mapping.MappingRegistry;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
 import vn.lienthong.gateway.national.portal.NationalPortalDestination;
-import vn.lienthong.gateway.national.portal.PortalAnswerCheck;
 import vn.lienthong.gateway.national.portal.PortalProtocol;
 import vn.lienthong.gateway.national.portal.PortalQuota;
 import vn.lienthong.gateway.ops.AdminApi;
@@ -83,8 +82,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    PortalAnswerCheck nationalPortalAnswerCheck() {
-        return new PortalAnswerCheck();
+    vn.lienthong.gateway.national.UnavailableAnswerCheck nationalPortalAnswerCheck() {
+        return new vn.lienthong.gateway.national.UnavailableAnswerCheck("portal", false);
     }
 
     @Bean

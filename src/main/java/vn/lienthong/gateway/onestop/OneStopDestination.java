@@ -127,7 +127,7 @@ public class OneStopDestination implements DeliveryDestination {
             if (c instanceof CallNotPermittedException) {
                 return DeliveryResult.notAttempted(e, "circuit breaker open", null);
             }
-            if (c instanceof OneStopUnavailableException u) {
+            if (c instanceof vn.lienthong.gateway.national.RemoteUnavailableException u) {
                 return DeliveryResult.transientFailure(e, u.getMessage(), retryAfter(u.retryAfter()));
             }
         }

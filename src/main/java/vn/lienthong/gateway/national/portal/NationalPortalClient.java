@@ -172,7 +172,7 @@ public class NationalPortalClient {
             if (c instanceof RequestNotPermitted) {
                 return new PortalCallException(PortalCallException.Kind.NOT_SENT, "portal quota exhausted", Duration.ofSeconds(1), c);
             }
-            if (c instanceof PortalUnavailableException pue) {
+            if (c instanceof vn.lienthong.gateway.national.RemoteUnavailableException pue) {
                 return new PortalCallException(PortalCallException.Kind.TRANSIENT, pue.getMessage(),
                         parseRetryAfter(pue.retryAfter()), c);
             }
