@@ -56,6 +56,7 @@ public final class DossierEventsBenchmark {
                 "--gateway.data-dir=" + data));
         first.addAll(common);
         first.addAll(List.of(pg));
+        first.addAll(List.of(args)); // extra Spring arguments, e.g. to compare a setting
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(GatewayApplication.class)
                 .profiles(pgUrl.isBlank() ? new String[] {"sandbox"} : new String[] {"sandbox", "postgres"})
                 .run(first.toArray(String[]::new));
