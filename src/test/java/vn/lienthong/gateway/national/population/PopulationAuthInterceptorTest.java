@@ -18,6 +18,28 @@ class PopulationAuthInterceptorTest {
         assertEquals(64 + 2, decoded.length());
     }
 
+    /** Every call carries the four authentication headers, and the request's correlation id when there is one. */
+    @Test
+    void shouldAddAuthHeadersAndCorrelationIdWhenSending() {
+        org.apache.cxf.message.Message m = new org.apache.cxf.message.MessageImpl();
+        m.put(org.apache.cxf.message.Message.ENDPOINT_ADDRESS, "http://h/dancu");
+        org.slf4j.MDC.put("correlationId", "corr-42");
+        try {
+            new PopulationAuthInterceptor("u", "s", "k", "VN/GOV/X/Y", () -> 1700000000000L).handleMessage(m);
+        } finally {
+            org.slf4j.MDC.remove("correlationId");
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, java.util.List<String>> h =
+                (java.util.Map<String, java.util.List<String>>) m.get(org.apache.cxf.message.Message.PROTOCOL_HEADERS);
+        assertEquals(java.util.List.of("1700000000000"), h.get("Timestamp"));
+        assertEquals(java.util.List.of(PopulationAuthInterceptor.authorization("http://h/dancu", "u", "1700000000000", "s")),
+                h.get("Authorization"));
+        assertEquals(java.util.List.of("VN/GOV/X/Y"), h.get("X-Road-Client"));
+        assertEquals(java.util.List.of("k"), h.get("ApiKey"));
+        assertEquals(java.util.List.of("corr-42"), h.get("X-Correlation-Id"));
+    }
+
     /** Names go upper case without diacritics, đ as D, single spaces. */
     @Test
     void shouldUpperCaseWithoutDiacriticsWhenNormalisingNames() {
