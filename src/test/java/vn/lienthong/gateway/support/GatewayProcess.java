@@ -58,7 +58,7 @@ public final class GatewayProcess {
         GatewayProcess g = new GatewayProcess(name, p, port);
         g.await("gateway " + name + " up (log: " + log + ")", Duration.ofSeconds(90), () -> {
             try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
             } catch (IOException | InterruptedException e) {
                 return false;
