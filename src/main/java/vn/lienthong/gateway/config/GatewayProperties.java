@@ -36,6 +36,10 @@ public class GatewayProperties {
         public void setInterval(Duration interval) { this.interval = interval; }
         /** Delivered and skipped events are kept this long (their eventId stays an idempotency key meanwhile). */
         private Duration delivered = Duration.ofDays(90);
+        /** Audit rows of personal-data access are kept this long: set it to the legal retention period. */
+        private Duration audit = Duration.ofDays(5 * 365);
+        public Duration getAudit() { return audit; }
+        public void setAudit(Duration audit) { this.audit = audit; }
         /** Rows deleted per transaction; small batches keep locks on the live table short. */
         private int batchSize = 1000;
         private Duration pauseBetweenBatches = Duration.ofMillis(50);

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
- * Deletes delivered (and skipped) events older than the retention period, a small batch per transaction,
+ * Deletes delivered (and skipped) events older than their retention period, and audit rows older than the
+ * legal one, a small batch per transaction,
  * so the live outbox is never locked for long. Runs on one instance at a time (ShedLock row in the
  * database), whichever instance's timer fires first.
  */
@@ -45,18 +46,35 @@ public class RetentionJob {
     /** Called by routes/retention.camel.yaml; answers how many rows this instance purged (0 if another held the lock). */
     public long run() {
         long[] purged = {0};
-        locks.executeWithLock((Runnable) () -> purged[0] = purgeDelivered(),
+        locks.executeWithLock((Runnable) () -> purged[0] = purgeDelivered() + purgeAudit(),
                 new LockConfiguration(Instant.now(clock), LOCK, cfg.getLockAtMostFor(), Duration.ZERO));
         return purged[0];
     }
 
     long purgeDelivered() {
-        OffsetDateTime before = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(cfg.getDelivered());
+        long total = purge("DELETE FROM delivery_event WHERE id IN (SELECT id FROM delivery_event"
+                + " WHERE state IN ('DELIVERED','SKIPPED') AND delivered_at < :before ORDER BY id LIMIT :n)", cfg.getDelivered());
+        if (total > 0) {
+            log.info("retention: purged {} delivered events older than {}", total, cfg.getDelivered());
+        }
+        return total;
+    }
+
+    /** Audit rows past the legal retention period (the only deletion the audit table ever sees). */
+    long purgeAudit() {
+        long total = purge("DELETE FROM lookup_audit WHERE id IN (SELECT id FROM lookup_audit"
+                + " WHERE accessed_at < :before ORDER BY id LIMIT :n)", cfg.getAudit());
+        if (total > 0) {
+            log.info("retention: purged {} audit rows older than {}", total, cfg.getAudit());
+        }
+        return total;
+    }
+
+    private long purge(String sql, java.time.Duration keep) {
+        OffsetDateTime before = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(keep);
         long total = 0;
         while (true) {
-            int n = jdbc.update("DELETE FROM delivery_event WHERE id IN (SELECT id FROM delivery_event"
-                            + " WHERE state IN ('DELIVERED','SKIPPED') AND delivered_at < :before ORDER BY id LIMIT :n)",
-                    new MapSqlParameterSource("before", before).addValue("n", cfg.getBatchSize()));
+            int n = jdbc.update(sql, new MapSqlParameterSource("before", before).addValue("n", cfg.getBatchSize()));
             total += n;
             if (n < cfg.getBatchSize()) {
                 break;
@@ -67,9 +85,6 @@ public class RetentionJob {
                 Thread.currentThread().interrupt();
                 break;
             }
-        }
-        if (total > 0) {
-            log.info("retention: purged {} delivered events older than {}", total, cfg.getDelivered());
         }
         return total;
     }

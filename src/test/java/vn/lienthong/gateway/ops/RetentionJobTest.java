@@ -47,6 +47,20 @@ class RetentionJobTest extends GatewayIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_event WHERE partition_key = ?", Long.class, recent)).isEqualTo(1);
     }
 
+    /** Audit rows older than the legal retention period go; younger ones stay. */
+    @Test
+    void shouldPurgeOnlyOldAuditRowsWhenRun() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        for (int daysAgo : new int[] {2000, 10}) {
+            jdbc.update("INSERT INTO lookup_audit (accessed_at, client_id, operation, subject_hash, subject_masked, outcome, http_status)"
+                    + " VALUES (?, 'retention-test', 'LOOKUP', 'h', '049******323', 'FOUND', 200)", OffsetDateTime.now().minusDays(daysAgo));
+        }
+        GatewayProperties.Retention cfg = new GatewayProperties.Retention();
+        cfg.setAudit(Duration.ofDays(1825));
+        assertThat(new RetentionJob(dataSource, cfg, Clock.systemUTC()).purgeAudit()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lookup_audit WHERE client_id = 'retention-test'", Long.class)).isEqualTo(1);
+    }
+
     /** While another instance holds the job's lock, this one purges nothing. */
     @Test
     void shouldSkipWhenAnotherInstanceHoldsTheLock() {
