@@ -13,7 +13,6 @@ import vn.lienthong.gateway.delivery.AcceptOutcome;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.delivery.NewEvent;
-import vn.lienthong.gateway.dossier.DossierEventTranslator;
 import vn.lienthong.gateway.mapping.MappingRegistry;
 import vn.lienthong.gateway.onestop.OneStopDestination;
 
@@ -107,6 +106,6 @@ public class CallbackService {
         CallbackVocabulary v = vocab;
         String kind = envelope.get(v.get("envelope.kind")).asText();
         String dossier = CallbackTranslator.dossierOf(envelope, v);
-        return "poll:" + kind + ":" + dossier + ":" + DossierEventTranslator.hash(envelope).substring(0, 32);
+        return "poll:" + kind + ":" + dossier + ":" + vn.lienthong.gateway.delivery.RequestHash.of(envelope).substring(0, 32);
     }
 }

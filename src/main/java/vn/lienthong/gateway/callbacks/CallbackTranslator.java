@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.gateway.delivery.NewEvent;
-import vn.lienthong.gateway.dossier.DossierEventTranslator;
 import vn.lienthong.gateway.onestop.OneStopDestination;
 
 /**
@@ -37,7 +36,7 @@ public class CallbackTranslator {
         payload.put("kind", kind.code());
         payload.put("path", kind.path().replace("{dossierCode}", URLEncoder.encode(dossier, StandardCharsets.UTF_8)));
         payload.set("body", kind.template().apply(enriched));
-        return new NewEvent(SOURCE, idemKey, DossierEventTranslator.hash(envelope), OneStopDestination.NAME, dossier,
+        return new NewEvent(SOURCE, idemKey, vn.lienthong.gateway.delivery.RequestHash.of(envelope), OneStopDestination.NAME, dossier,
                 kind.code(), OneStopDestination.OPERATION, OneStopDestination.NAME, payload.toString(), occurredAt);
     }
 

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.lienthong.gateway.dossier.DossierEventTranslator;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
 import vn.lienthong.gateway.national.portal.PortalCallException;
 import vn.lienthong.gateway.national.portal.PortalProtocol;
@@ -115,7 +114,7 @@ public class PortalPoller {
         JsonNode kind = item.path(v.get("envelope.kind"));
         CallbackVocabulary.Kind k = kind.isTextual() ? v.kind(kind.asText()) : null;
         if (k == null || !item.path(v.get("envelope.data")).path(k.dossierField()).isTextual()) {
-            return "poll:" + DossierEventTranslator.hash(item).substring(0, 32);
+            return "poll:" + vn.lienthong.gateway.delivery.RequestHash.of(item).substring(0, 32);
         }
         return service.pollKey(item);
     }
