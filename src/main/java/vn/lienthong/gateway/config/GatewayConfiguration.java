@@ -48,10 +48,14 @@ public class GatewayConfiguration {
         return new RequiredSettings(props);
     }
 
-    /** Applied by Spring Boot to its task executor, on which Camel's platform-http runs the REST routes. */
-    @Bean
-    org.springframework.core.task.TaskDecorator mdcTaskDecorator() {
-        return new vn.lienthong.gateway.logging.MdcTaskDecorator();
+    /**
+     * Camel's platform-http engine, serving the REST routes on the request thread (the correlation id in the
+     * MDC and the security context stay where the filters put them). Replaces the starter's engine.
+     */
+    @Bean(name = "platform-http-engine")
+    org.apache.camel.component.platform.http.spi.PlatformHttpEngine platformHttpEngine(
+            @org.springframework.beans.factory.annotation.Value("${server.port:8080}") int port) {
+        return new InlinePlatformHttpEngine(port);
     }
 
     @Bean
