@@ -29,11 +29,11 @@ public class DeliveryControl implements DeliveryControlMBean {
 
     @Override public String getDestination() { return dispatcher.destination(); }
     @Override public long getPending() {
-        Map<DeliveryState, Long> c = counts();
+        Map<DeliveryState, Long> c = store.pendingCounts(dispatcher.destination());
         return c.get(DeliveryState.QUEUED) + c.get(DeliveryState.RETRY_SCHEDULED);
     }
-    @Override public long getInFlight() { return counts().get(DeliveryState.IN_FLIGHT); }
-    @Override public long getDead() { return counts().get(DeliveryState.DEAD); }
+    @Override public long getInFlight() { return store.pendingCounts(dispatcher.destination()).get(DeliveryState.IN_FLIGHT); }
+    @Override public long getDead() { return store.pendingCounts(dispatcher.destination()).get(DeliveryState.DEAD); }
     @Override public long getDelivered() { return counts().get(DeliveryState.DELIVERED); }
     @Override public long getSkipped() { return counts().get(DeliveryState.SKIPPED); }
     @Override public long getFailedTotal() { return dispatcher.failedTotal(); }

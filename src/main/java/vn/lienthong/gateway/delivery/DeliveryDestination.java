@@ -41,7 +41,10 @@ public interface DeliveryDestination {
         void partsDone(java.util.List<PartDone> done);
     }
 
-    /** Event {@code event} has its first {@code partsDone} parts applied, sent as {@code operation}. */
-    record PartDone(StoredEvent event, int partsDone, String operation) {
+    /**
+     * Event {@code event} has its first {@code partsDone} parts applied, sent as {@code operation}; when
+     * {@code last}, no part is left and the same commit records the event as delivered.
+     */
+    record PartDone(StoredEvent event, int partsDone, String operation, boolean last) {
     }
 }

@@ -113,9 +113,10 @@ public class Dispatcher implements AutoCloseable {
                     wake(); // a full batch means a backlog: let another worker take the next one in parallel
                 }
                 long start = System.nanoTime();
-                List<DeliveryResult> results = deliverSafely(batch);
+                java.util.Set<Long> completed = new java.util.HashSet<>();
+                List<DeliveryResult> results = deliverSafely(batch, completed);
                 observer.delivered(destination.name(), batch.size(), System.nanoTime() - start);
-                settle(batch, results);
+                settle(results, completed);
             }
         } catch (RuntimeException e) {
             log.error("dispatcher of {} stopped a round on an unexpected error; claims are retaken after the lease",
@@ -125,12 +126,14 @@ public class Dispatcher implements AutoCloseable {
         }
     }
 
-    private List<DeliveryResult> deliverSafely(List<StoredEvent> batch) {
+    /** Delivers a batch; {@code completed} receives the events whose last part was committed as delivered. */
+    private List<DeliveryResult> deliverSafely(List<StoredEvent> batch, java.util.Set<Long> completed) {
         try {
             return destination.deliver(batch, done -> {
-                int held = store.markPartsDone(done);
-                if (held != done.size()) {
-                    log.warn("{} events of {} lost their claim while delivering", done.size() - held, destination.name());
+                java.util.Set<Long> held = store.markPartsDone(done);
+                done.stream().filter(d -> d.last() && held.contains(d.event().id())).forEach(d -> completed.add(d.event().id()));
+                if (held.size() != done.size()) {
+                    log.warn("{} events of {} lost their claim while delivering", done.size() - held.size(), destination.name());
                 }
             });
         } catch (RuntimeException e) {
@@ -141,11 +144,14 @@ public class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void settle(List<StoredEvent> batch, List<DeliveryResult> results) {
+    private void settle(List<DeliveryResult> results, java.util.Set<Long> completed) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<StoredEvent> delivered = new ArrayList<>();
         for (DeliveryResult r : results) {
             StoredEvent e = r.event();
+            if (completed.contains(e.id())) {
+                continue; // recorded as delivered with its last part
+            }
             switch (r.kind()) {
                 case DELIVERED -> delivered.add(e);
                 case NOT_ATTEMPTED -> {
@@ -173,7 +179,7 @@ public class Dispatcher implements AutoCloseable {
             }
         }
         int n = store.markDelivered(delivered);
-        deliveredTotal.addAndGet(n);
+        deliveredTotal.addAndGet(n + completed.size());
         if (n != delivered.size()) {
             log.warn("{} of {} delivered events of {} had lost their claim", delivered.size() - n, delivered.size(),
                     destination.name());

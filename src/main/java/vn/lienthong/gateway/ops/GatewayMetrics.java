@@ -58,7 +58,7 @@ public class GatewayMetrics implements MeterBinder, NationalCallObserver, Dispat
         if (s == null || s.at().plus(cacheFor).isBefore(now)) {
             long oldest = store.oldestPending(destination)
                     .map(t -> Math.max(0, Duration.between(t, OffsetDateTime.now(clock)).toSeconds())).orElse(0L);
-            s = new Snapshot(now, store.counts(destination), oldest);
+            s = new Snapshot(now, store.pendingCounts(destination), oldest);
             snapshots.put(destination, s);
         }
         return s;

@@ -197,7 +197,7 @@ public class NationalPortalDestination implements DeliveryDestination {
             switch (o) {
                 case SUCCESS -> {
                     w.partsDone = recordPart ? 1 : 2;
-                    applied.add(new PartDone(w.event, w.partsDone, w.operation));
+                    applied.add(new PartDone(w.event, w.partsDone, w.operation, w.partsDone >= w.parts()));
                 }
                 case EXISTS -> {
                     if (recordPart && CREATE.equals(w.operation)) {
