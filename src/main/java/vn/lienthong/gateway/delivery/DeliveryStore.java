@@ -34,9 +34,11 @@ public class DeliveryStore {
     static final String BLOCKING = "('QUEUED','RETRY_SCHEDULED','IN_FLIGHT','DEAD')";
     private static final List<String> ACTIVE_STATES = List.of("QUEUED", "RETRY_SCHEDULED", "IN_FLIGHT");
     private static final List<String> BLOCKING_STATES = List.of("QUEUED", "RETRY_SCHEDULED", "IN_FLIGHT", "DEAD");
+    /** Selected columns and the join that brings each row its payload (stored apart: V5__delivery_payload.sql). */
     private static final String COLUMNS = "id, source, idem_key, request_hash, destination, partition_key, event_type, "
             + "operation, group_key, payload, parts_done, state, attempts, accepted_at, occurred_at, next_attempt_at, "
             + "lease_until, claim_token, last_error, delivered_at";
+    private static final String FROM = " FROM delivery_event LEFT JOIN delivery_payload ON event_id = id";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -86,7 +88,7 @@ public class DeliveryStore {
     }
 
     public Optional<StoredEvent> findByKey(String source, String idemKey) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM delivery_event WHERE idem_key = :k AND source = :s",
+        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE idem_key = :k AND source = :s",
                 Map.of("s", source, "k", idemKey), MAPPER).stream().findFirst();
     }
 
@@ -95,14 +97,14 @@ public class DeliveryStore {
         if (keys.isEmpty()) {
             return found;
         }
-        jdbc.query("SELECT " + COLUMNS + " FROM delivery_event WHERE idem_key IN (:k) AND source = :s",
+        jdbc.query("SELECT " + COLUMNS + FROM + " WHERE idem_key IN (:k) AND source = :s",
                 new MapSqlParameterSource("s", source).addValue("k", keys), MAPPER)
                 .forEach(e -> found.put(e.idemKey(), e));
         return found;
     }
 
     public Optional<StoredEvent> findById(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM delivery_event WHERE id = :id", Map.of("id", id), MAPPER)
+        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE id = :id", Map.of("id", id), MAPPER)
                 .stream().findFirst();
     }
 
@@ -169,12 +171,22 @@ public class DeliveryStore {
         if (!rows.isEmpty()) {
             // One JDBC batch in acceptance order: ids follow the order of the list, which is the delivery order.
             jdbc.batchUpdate("INSERT INTO delivery_event (source, idem_key, request_hash, destination, partition_key, event_type,"
-                    + " operation, group_key, payload, parts_done, state, attempts, accepted_at, occurred_at, next_attempt_at,"
-                    + " updated_at) VALUES (:source, :key, :hash, :dest, :part, :type, :op, :grp, :payload, 0, 'QUEUED', 0,"
+                    + " operation, group_key, parts_done, state, attempts, accepted_at, occurred_at, next_attempt_at,"
+                    + " updated_at) VALUES (:source, :key, :hash, :dest, :part, :type, :op, :grp, 0, 'QUEUED', 0,"
                     + " :now, :occ, :now, :now)", rows.toArray(MapSqlParameterSource[]::new));
             fresh.stream().collect(java.util.stream.Collectors.groupingBy(NewEvent::source,
                     java.util.stream.Collectors.mapping(NewEvent::idemKey, java.util.stream.Collectors.toList())))
                     .forEach((source, keys) -> findByKeys(source, keys).forEach((k, v) -> existing.put(source + "\n" + k, v)));
+            // The payloads, under the ids just given, in the same transaction.
+            List<MapSqlParameterSource> payloads = new ArrayList<>();
+            for (NewEvent e : fresh) {
+                String key = e.source() + "\n" + e.idemKey();
+                StoredEvent stored = existing.get(key);
+                payloads.add(new MapSqlParameterSource("id", stored.id()).addValue("payload", e.payload()));
+                existing.put(key, stored.withPayload(e.payload()));
+            }
+            jdbc.batchUpdate("INSERT INTO delivery_payload (event_id, payload) VALUES (:id, :payload)",
+                    payloads.toArray(MapSqlParameterSource[]::new));
         }
         java.util.Set<String> inserted = new java.util.HashSet<>();
         for (NewEvent e : events) {
@@ -201,7 +213,7 @@ public class DeliveryStore {
                     + " OR (state = 'IN_FLIGHT' AND lease_until < :now))",
                     new MapSqlParameterSource("token", token).addValue("owner", owner)
                             .addValue("lease", now.plus(lease)).addValue("now", now).addValue("ids", ids));
-            return jdbc.query("SELECT " + COLUMNS + " FROM delivery_event WHERE id IN (:ids) AND claim_token = :token ORDER BY id",
+            return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE id IN (:ids) AND claim_token = :token ORDER BY id",
                     new MapSqlParameterSource("token", token).addValue("ids", ids), MAPPER);
         });
     }
@@ -296,12 +308,12 @@ public class DeliveryStore {
     }
 
     public List<StoredEvent> byPartition(String destination, String partitionKey) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM delivery_event WHERE destination = :d AND partition_key = :p ORDER BY id",
+        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE destination = :d AND partition_key = :p ORDER BY id",
                 Map.of("d", destination, "p", partitionKey), MAPPER);
     }
 
     public List<StoredEvent> dead(String destination, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM delivery_event WHERE destination = :d AND state = 'DEAD' ORDER BY id LIMIT :l",
+        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE destination = :d AND state = 'DEAD' ORDER BY id LIMIT :l",
                 new MapSqlParameterSource("d", destination).addValue("l", limit), MAPPER);
     }
 

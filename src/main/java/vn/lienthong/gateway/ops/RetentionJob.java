@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.lienthong.gateway.config.GatewayProperties;
 
@@ -31,12 +33,14 @@ public class RetentionJob {
     static final String LOCK = "retention-purge";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final LockingTaskExecutor locks;
     private final GatewayProperties.Retention cfg;
     private final Clock clock;
 
     public RetentionJob(DataSource dataSource, GatewayProperties.Retention cfg, Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build()));
         this.cfg = cfg;
@@ -52,8 +56,16 @@ public class RetentionJob {
     }
 
     long purgeDelivered() {
-        long total = purge("DELETE FROM delivery_event WHERE id IN (SELECT id FROM delivery_event"
-                + " WHERE state IN ('DELIVERED','SKIPPED') AND delivered_at < :before ORDER BY id LIMIT :n)", cfg.getDelivered());
+        // An event and its payload go in the same transaction.
+        long total = purge(params -> tx.execute(s -> {
+            java.util.List<Long> ids = jdbc.queryForList("SELECT id FROM delivery_event WHERE state IN ('DELIVERED','SKIPPED')"
+                    + " AND delivered_at < :before ORDER BY id LIMIT :n", params, Long.class);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            jdbc.update("DELETE FROM delivery_payload WHERE event_id IN (:ids)", new MapSqlParameterSource("ids", ids));
+            return jdbc.update("DELETE FROM delivery_event WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids));
+        }), cfg.getDelivered());
         if (total > 0) {
             log.info("retention: purged {} delivered events older than {}", total, cfg.getDelivered());
         }
@@ -62,19 +74,20 @@ public class RetentionJob {
 
     /** Audit rows past the legal retention period (the only deletion the audit table ever sees). */
     long purgeAudit() {
-        long total = purge("DELETE FROM lookup_audit WHERE id IN (SELECT id FROM lookup_audit"
-                + " WHERE accessed_at < :before ORDER BY id LIMIT :n)", cfg.getAudit());
+        long total = purge(params -> jdbc.update("DELETE FROM lookup_audit WHERE id IN (SELECT id FROM lookup_audit"
+                + " WHERE accessed_at < :before ORDER BY id LIMIT :n)", params), cfg.getAudit());
         if (total > 0) {
             log.info("retention: purged {} audit rows older than {}", total, cfg.getAudit());
         }
         return total;
     }
 
-    private long purge(String sql, java.time.Duration keep) {
+    /** Runs {@code batch} (parameters {@code before} and {@code n}) until it deletes fewer than a batch. */
+    private long purge(java.util.function.ToIntFunction<MapSqlParameterSource> batch, java.time.Duration keep) {
         OffsetDateTime before = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(keep);
         long total = 0;
         while (true) {
-            int n = jdbc.update(sql, new MapSqlParameterSource("before", before).addValue("n", cfg.getBatchSize()));
+            int n = batch.applyAsInt(new MapSqlParameterSource("before", before).addValue("n", cfg.getBatchSize()));
             total += n;
             if (n < cfg.getBatchSize()) {
                 break;

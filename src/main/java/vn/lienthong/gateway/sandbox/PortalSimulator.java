@@ -137,6 +137,11 @@ public final class PortalSimulator implements AutoCloseable {
         synchronized (lock) { return List.copyOf(progress); }
     }
 
+    /** How many records were applied and progress entries appended, without copying them (benchmarks poll this). */
+    public int[] appliedCounts() {
+        synchronized (lock) { return new int[] {applied.size(), progress.size()}; }
+    }
+
     /** Items waiting to be polled with LayDanhSachHoSo, in the order they were queued. */
     public List<JsonNode> waitingItems() {
         synchronized (lock) { return List.copyOf(waitingItems); }

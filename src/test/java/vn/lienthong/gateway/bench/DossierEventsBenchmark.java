@@ -27,7 +27,9 @@ import vn.lienthong.gateway.support.GatewayProcess;
  * End-to-end throughput of the dossier-events flow on the sandbox (H2 file, in-process portal simulator):
  * N events over M dossiers posted one per request by C client threads, then timed until the portal
  * simulator has applied every record. Not a test: run with {@code mvn -Pbench verify} (README).
- * Settings: -Dbench.events, -Dbench.dossiers, -Dbench.clients, -Dbench.batch (events per request).
+ * Settings: -Dbench.events, -Dbench.dossiers, -Dbench.clients, -Dbench.batch (events per request),
+ * -Dbench.rate (offered events per second, open loop; 0 = as fast as answered), -Dbench.warmup-seconds (load on
+ * other dossiers before measuring, drained first; default 60).
  * On PostgreSQL (issue 5): -Dbench.postgres-url=jdbc:postgresql://… (a fresh schema per run) and
  * -Dbench.instances=2 to add a second gateway process on the same database; requests alternate between them.
  */
@@ -39,6 +41,9 @@ public final class DossierEventsBenchmark {
         int clients = Integer.getInteger("bench.clients", 16);
         // Events per request: 1 posts each event on its own; more uses POST /api/v1/dossier-events/batch.
         int perRequest = Integer.getInteger("bench.batch", 1);
+        // Offered load in events per second, spread evenly (open loop; latency counts from each request's planned
+        // start, so a gateway falling behind shows in it); 0 sends as fast as the clients get answers (closed loop).
+        int rate = Integer.getInteger("bench.rate", 0);
         Path data = Files.createTempDirectory("lienthong-bench");
         int port = freePort();
         String pgUrl = System.getProperty("bench.postgres-url", "");
@@ -75,58 +80,36 @@ public final class DossierEventsBenchmark {
             ports[1] = second.port();
         }
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
-        String[] codes = new String[dossiers];
-        for (int d = 0; d < dossiers; d++) {
-            codes[d] = String.format("000.00.12.H47-%s-%04d", "2411" + String.format("%02d", 1 + d / 9000), 1 + d % 9000);
-        }
         warmUp(http, port);
-        int warm = portal.appliedRecords().size();
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        int requests = (events + perRequest - 1) / perRequest;
-        long[] latencies = new long[requests];
-        for (int c = 0; c < clients; c++) {
-            pool.execute(() -> {
-                int r;
-                while ((r = next.getAndIncrement()) < requests) {
-                    StringBuilder body = new StringBuilder(perRequest == 1 ? "" : "{\"events\":[");
-                    for (int i = r * perRequest; i < Math.min(events, (r + 1) * perRequest); i++) {
-                        // Event k of a dossier goes after event k-1 of it: dossiers take turns, so order within one holds.
-                        String dossier = codes[i % dossiers];
-                        int k = i / dossiers;
-                        body.append(i == r * perRequest ? "" : ",").append("{\"eventId\":\"bench-").append(i)
-                                .append("\",\"dossierCode\":\"").append(dossier).append("\",\"procedureCode\":\"1.001612\",")
-                                .append("\"agencyCode\":\"000.00.12.H47\",\"status\":\"").append(k == 0 ? "NEW" : "PROCESSING")
-                                .append("\",\"occurredAt\":\"2026-11-24T09:15:00+07:00\",\"step\":{\"officer\":\"Cán bộ\",")
-                                .append("\"content\":\"bước ").append(k).append("\",\"startedAt\":\"2026-11-24T09:30:00+07:00\"}}");
-                    }
-                    long t0 = System.nanoTime();
-                    int target = ports[r % 2];
-                    int status = perRequest == 1 ? post(http, target, "/api/v1/dossier-events", body.toString())
-                            : post(http, target, "/api/v1/dossier-events/batch", body.append("]}").toString());
-                    latencies[r] = System.nanoTime() - t0;
-                    if (status != (perRequest == 1 ? 202 : 200)) {
-                        refused.incrementAndGet();
-                    }
-                }
-            });
+        // JIT warm-up under the measured load's shape (other dossiers, other event ids), drained before measuring:
+        // on 2 cores the compiler keeps a core busy for the first minute or two of load.
+        int warmSeconds = Integer.getInteger("bench.warmup-seconds", 60);
+        if (warmSeconds > 0) {
+            int before = portal.appliedCounts()[1];
+            Phase warm = new Phase(http, ports, "jit", codes(dossiers, "2410"), perRequest, clients, rate);
+            int posted = warm.run(Integer.MAX_VALUE / 2, TimeUnit.SECONDS.toNanos(warmSeconds));
+            long until = System.nanoTime() + (Boolean.getBoolean("bench.acceptOnly") ? 0 : TimeUnit.MINUTES.toNanos(10));
+            while (portal.appliedCounts()[1] - before < posted && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            System.out.printf("bench warm-up seconds=%d events=%d%n", warmSeconds, posted);
         }
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.HOURS);
+        int warm = portal.appliedCounts()[0];
+        int warmProgress = portal.appliedCounts()[1];
+        Phase measured = new Phase(http, ports, "bench", codes(dossiers, "2411"), perRequest, clients, rate);
+        long start = System.nanoTime();
+        measured.run(events, Long.MAX_VALUE);
+        int requests = measured.requests;
+        long[] latencies = measured.latencies;
+        AtomicInteger refused = measured.refused;
         long accepted = System.nanoTime();
         long deadline = accepted + (Boolean.getBoolean("bench.acceptOnly") ? 0 : TimeUnit.MINUTES.toNanos(10));
-        while (portal.appliedRecords().size() - warm < events && portal.allProgress().size() - warm < events
-                && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        while ((portal.appliedRecords().size() - warm < events || portal.allProgress().size() - warm < events)
+        while ((portal.appliedCounts()[0] - warm < events || portal.appliedCounts()[1] - warmProgress < events)
                 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         long delivered = System.nanoTime();
-        int applied = portal.appliedRecords().size() - warm;
+        int applied = Math.min(portal.appliedCounts()[0] - warm, portal.appliedCounts()[1] - warmProgress);
         Arrays.sort(latencies);
         if (!pgUrl.isBlank()) {
             System.out.printf("bench dossier-events-pg instances=%d events=%d delivered_per_s=%.0f accept_p99_ms=%.2f"
@@ -137,12 +120,95 @@ public final class DossierEventsBenchmark {
         if (second != null) {
             second.kill();
         }
-        System.out.printf("bench dossier-events events=%d dossiers=%d clients=%d events_per_request=%d refused=%d applied=%d "
-                        + "accepted_per_s=%.0f delivered_per_s=%.0f accept_p50_ms=%.2f accept_p99_ms=%.2f%n",
-                events, dossiers, clients, perRequest, refused.get(), applied, events / secs(start, accepted),
+        System.out.printf("bench dossier-events events=%d dossiers=%d clients=%d events_per_request=%d offered_per_s=%s refused=%d "
+                        + "applied=%d accepted_per_s=%.0f delivered_per_s=%.0f accept_p50_ms=%.2f accept_p99_ms=%.2f%n",
+                events, dossiers, clients, perRequest, rate > 0 ? Integer.toString(rate) : "max", refused.get(), applied,
+                events / secs(start, accepted),
                 applied / secs(start, delivered), latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6);
         ctx.close();
         System.exit(0);
+    }
+
+    private static String[] codes(int dossiers, String yymm) {
+        String[] codes = new String[dossiers];
+        for (int d = 0; d < dossiers; d++) {
+            codes[d] = String.format("000.00.12.H47-%s-%04d", yymm + String.format("%02d", 1 + d / 9000), 1 + d % 9000);
+        }
+        return codes;
+    }
+
+    /** One load phase: events over the dossiers, posted by the clients, open or closed loop. */
+    private static final class Phase {
+        final HttpClient http;
+        final int[] ports;
+        final String prefix;
+        final String[] codes;
+        final int perRequest;
+        final int clients;
+        final int rate;
+        final AtomicInteger refused = new AtomicInteger();
+        long[] latencies;
+        int requests;
+
+        Phase(HttpClient http, int[] ports, String prefix, String[] codes, int perRequest, int clients, int rate) {
+            this.http = http;
+            this.ports = ports;
+            this.prefix = prefix;
+            this.codes = codes;
+            this.perRequest = perRequest;
+            this.clients = clients;
+            this.rate = rate;
+        }
+
+        /** Posts up to {@code events} events, stopping early after {@code maxNanos}; answers how many were posted. */
+        int run(int events, long maxNanos) throws InterruptedException {
+            int total = (events + perRequest - 1) / perRequest;
+            latencies = new long[Math.min(total, 10_000_000)];
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger done = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long start = System.nanoTime();
+            double nanosPerRequest = rate > 0 ? perRequest * 1e9 / rate : 0;
+            for (int c = 0; c < clients; c++) {
+                pool.execute(() -> {
+                    int r;
+                    while ((r = next.getAndIncrement()) < total && System.nanoTime() - start < maxNanos) {
+                        long planned = rate > 0 ? start + (long) (r * nanosPerRequest) : System.nanoTime();
+                        long wait = planned - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        StringBuilder body = new StringBuilder(perRequest == 1 ? "" : "{\"events\":[");
+                        for (int i = r * perRequest; i < Math.min(events, (r + 1) * perRequest); i++) {
+                            // Event k of a dossier goes after event k-1 of it: dossiers take turns, so order within one holds.
+                            String dossier = codes[i % codes.length];
+                            int k = i / codes.length;
+                            body.append(i == r * perRequest ? "" : ",").append("{\"eventId\":\"").append(prefix).append('-').append(i)
+                                    .append("\",\"dossierCode\":\"").append(dossier).append("\",\"procedureCode\":\"1.001612\",")
+                                    .append("\"agencyCode\":\"000.00.12.H47\",\"status\":\"").append(k == 0 ? "NEW" : "PROCESSING")
+                                    .append("\",\"occurredAt\":\"2026-11-24T09:15:00+07:00\",\"step\":{\"officer\":\"Cán bộ\",")
+                                    .append("\"content\":\"bước ").append(k).append("\",\"startedAt\":\"2026-11-24T09:30:00+07:00\"}}");
+                        }
+                        int target = ports[r % 2];
+                        int status = perRequest == 1 ? post(http, target, "/api/v1/dossier-events", body.toString())
+                                : post(http, target, "/api/v1/dossier-events/batch", body.append("]}").toString());
+                        if (r < latencies.length) {
+                            latencies[r] = System.nanoTime() - planned;
+                        }
+                        done.incrementAndGet();
+                        if (status != (perRequest == 1 ? 202 : 200)) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.HOURS);
+            // Requests are taken in order, so the first done.get() of them were all sent.
+            requests = Math.min(done.get(), next.get());
+            latencies = Arrays.copyOf(latencies, Math.min(requests, latencies.length));
+            return Math.min(events, requests * perRequest);
+        }
     }
 
     private static void warmUp(HttpClient http, int port) {

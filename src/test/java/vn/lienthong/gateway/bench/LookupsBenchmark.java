@@ -122,10 +122,12 @@ public final class LookupsBenchmark {
                     citizenPerS, citizenDirectPerS, enterprisePerS, enterpriseDirectPerS, citizenP50Gw - citizenDirectP50);
             System.out.printf(Locale.ROOT, "bench lookups detail clients=%d seconds=%d cores=%d citizen_ratio=%.2f enterprise_ratio=%.2f "
                             + "citizen_p50_ms=%.3f citizen_direct_p50_ms=%.3f enterprise_p50_ms=%.3f enterprise_direct_p50_ms=%.3f "
-                            + "enterprise_added_p50_ms=%.3f%n",
+                            + "enterprise_added_p50_ms=%.3f citizen_p99_ms=%.3f citizen_direct_p99_ms=%.3f citizen_mean_ms=%.3f "
+                            + "citizen_direct_mean_ms=%.3f enterprise_p99_ms=%.3f enterprise_direct_p99_ms=%.3f%n",
                     clients, seconds, Runtime.getRuntime().availableProcessors(), citizenPerS / citizenDirectPerS,
                     enterprisePerS / enterpriseDirectPerS, citizenP50Gw, citizenDirectP50, enterpriseP50Gw, enterpriseDirectP50,
-                    enterpriseP50Gw - enterpriseDirectP50);
+                    enterpriseP50Gw - enterpriseDirectP50, citizenP50[2], citizenP50[3], citizenP50[4], citizenP50[5],
+                    enterpriseP50[2], enterpriseP50[3]);
         } finally {
             app.close();
             population.stop();
@@ -195,7 +197,9 @@ public final class LookupsBenchmark {
         }
         Arrays.sort(viaGateway);
         Arrays.sort(straight);
-        return new double[] {viaGateway[samples / 2] / 1e6, straight[samples / 2] / 1e6};
+        return new double[] {viaGateway[samples / 2] / 1e6, straight[samples / 2] / 1e6, viaGateway[(int) (samples * 0.99)] / 1e6,
+                straight[(int) (samples * 0.99)] / 1e6, Arrays.stream(viaGateway).average().orElse(0) / 1e6,
+                Arrays.stream(straight).average().orElse(0) / 1e6};
     }
 
     private static long time(HttpClient http, HttpRequest r) throws Exception {

@@ -45,6 +45,11 @@ class RetentionJobTest extends GatewayIntegrationTest {
         assertThat(job().run()).isEqualTo(5);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_event WHERE partition_key = ?", Long.class, old)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_event WHERE partition_key = ?", Long.class, recent)).isEqualTo(1);
+        // Their payloads went with them; the recent event keeps its own.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_payload p WHERE NOT EXISTS"
+                + " (SELECT 1 FROM delivery_event e WHERE e.id = p.event_id)", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_payload p JOIN delivery_event e ON e.id = p.event_id"
+                + " WHERE e.partition_key = ?", Long.class, recent)).isEqualTo(1);
     }
 
     /** Audit rows older than the legal retention period go; younger ones stay. */
