@@ -61,11 +61,14 @@ public final class PortalSimulator implements AutoCloseable {
 
     private final Object lock = new Object();
     private final ArrayDeque<ReceivedCall> calls = new ArrayDeque<>();
-    private final List<JsonNode> applied = new ArrayList<>();
-    private final Map<String, JsonNode> latest = new LinkedHashMap<>();
-    private final Map<String, List<JsonNode>> appliedByDossier = new HashMap<>();
-    private final List<JsonNode> progress = new ArrayList<>();
-    private final Map<String, List<JsonNode>> progressByDossier = new HashMap<>();
+    private final int keep;
+    private final ArrayDeque<JsonNode> applied = new ArrayDeque<>();
+    private final Map<String, JsonNode> latest;
+    private final Map<String, List<JsonNode>> appliedByDossier;
+    private final ArrayDeque<JsonNode> progress = new ArrayDeque<>();
+    private final Map<String, List<JsonNode>> progressByDossier;
+    private long appliedTotal;
+    private long progressTotal;
     private final Set<String> sessions = new HashSet<>();
     private final List<ActiveFault> faults = new ArrayList<>();
     private final List<JsonNode> waitingItems = new ArrayList<>();
@@ -75,8 +78,20 @@ public final class PortalSimulator implements AutoCloseable {
     private Random random = new Random(DEFAULT_SEED);
 
     public PortalSimulator(int port, String username, String password) {
+        this(port, username, password, MAX_CALLS_KEPT);
+    }
+
+    /**
+     * {@code keep}: how many calls, records, progress entries and dossiers the simulator remembers (the oldest are
+     * forgotten first; the counts go on), so a long-running sandbox or a benchmark does not grow without bound.
+     */
+    public PortalSimulator(int port, String username, String password, int keep) {
         this.username = username;
         this.password = password;
+        this.keep = keep;
+        this.latest = bounded(keep);
+        this.appliedByDossier = bounded(keep);
+        this.progressByDossier = bounded(keep);
         this.server = new WireMockServer(wireMockConfig()
                 .port(port)
                 .disableRequestJournal()
@@ -137,9 +152,18 @@ public final class PortalSimulator implements AutoCloseable {
         synchronized (lock) { return List.copyOf(progress); }
     }
 
-    /** How many records were applied and progress entries appended, without copying them (benchmarks poll this). */
-    public int[] appliedCounts() {
-        synchronized (lock) { return new int[] {applied.size(), progress.size()}; }
+    /** How many records were applied and progress entries appended in all (also those forgotten since). */
+    public long[] appliedCounts() {
+        synchronized (lock) { return new long[] {appliedTotal, progressTotal}; }
+    }
+
+    private static <V> Map<String, V> bounded(int keep) {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > keep;
+            }
+        };
     }
 
     /** Items waiting to be polled with LayDanhSachHoSo, in the order they were queued. */
@@ -171,6 +195,8 @@ public final class PortalSimulator implements AutoCloseable {
             appliedByDossier.clear();
             progress.clear();
             progressByDossier.clear();
+            appliedTotal = 0;
+            progressTotal = 0;
             sessions.clear();
             faults.clear();
             waitingItems.clear();
@@ -290,7 +316,7 @@ public final class PortalSimulator implements AutoCloseable {
                     : process(body, service);
             calls.addLast(new ReceivedCall(at, service, body.path("isUpdating").asText(null), body.path("madonvi").asText(null),
                     dstcode, body, answer.fault() != null ? 0 : answer.status(), answer.body()));
-            if (calls.size() > MAX_CALLS_KEPT) calls.removeFirst();
+            if (calls.size() > keep) calls.removeFirst();
             return answer;
         }
     }
@@ -388,7 +414,9 @@ public final class PortalSimulator implements AutoCloseable {
         if (previous != null && creating) return 3;
         if (previous != null && isRegression(previous.path("TrangThaiHoSo").asInt(), status.asInt())) return 13;
         latest.put(code, rec);
-        applied.add(rec);
+        applied.addLast(rec);
+        if (applied.size() > keep) applied.removeFirst();
+        appliedTotal++;
         appliedByDossier.computeIfAbsent(code, k -> new ArrayList<>()).add(rec);
         return 0;
     }
@@ -396,7 +424,9 @@ public final class PortalSimulator implements AutoCloseable {
     private int progressEntry(JsonNode rec, String code, PortalFault fault) {
         if (code == null) return 14;
         if (hits(fault, code)) return fault.recordErrorCode();
-        progress.add(rec);
+        progress.addLast(rec);
+        if (progress.size() > keep) progress.removeFirst();
+        progressTotal++;
         progressByDossier.computeIfAbsent(code, k -> new ArrayList<>()).add(rec);
         return 0;
     }
@@ -485,8 +515,8 @@ public final class PortalSimulator implements AutoCloseable {
 
     private ObjectNode stateJson() {
         ObjectNode s = JSON.createObjectNode()
-                .put("logins", logins).put("calls", calls.size()).put("appliedRecords", applied.size())
-                .put("dossiers", latest.size()).put("progressEntries", progress.size());
+                .put("logins", logins).put("calls", calls.size()).put("appliedRecords", appliedTotal)
+                .put("dossiers", latest.size()).put("progressEntries", progressTotal);
         s.set("faults", faultsJson());
         return s;
     }

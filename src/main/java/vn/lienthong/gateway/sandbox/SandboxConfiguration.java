@@ -16,8 +16,9 @@ public class SandboxConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
 
     @Bean(destroyMethod = "stop")
-    PortalSimulator portalSimulator(@Value("${gateway.sandbox.portal-port}") int port, GatewayProperties props) {
-        PortalSimulator sim = new PortalSimulator(port, props.getPortal().getUsername(), props.getPortal().getPassword()).start();
+    PortalSimulator portalSimulator(@Value("${gateway.sandbox.portal-port}") int port,
+                                    @Value("${gateway.sandbox.portal-keep:200000}") int keep, GatewayProperties props) {
+        PortalSimulator sim = new PortalSimulator(port, props.getPortal().getUsername(), props.getPortal().getPassword(), keep).start();
         log.warn("SANDBOX: national portal simulator on {} (control: {}/__sim/state); events go to the simulator, not the real portal",
                 sim.baseUrl(), sim.baseUrl());
         return sim;

@@ -96,8 +96,10 @@ public final class LookupsBenchmark {
                 URI.create(registry.baseUrl() + "/chiTietDoanhNghiep?msdn=" + ENTERPRISE)).header("ApiKey", "bench-registry-key").GET().build();
 
         try {
+            // JIT warm-up: on 2 cores the compiler is busy for the first minute of load or so.
+            int warmSeconds = Integer.getInteger("bench.warmup-seconds", 15);
             for (Callable<HttpRequest> warm : List.of(citizenGw, citizenDirect, enterpriseGw, enterpriseDirect)) {
-                throughput(http, warm, clients, 2);
+                throughput(http, warm, clients, warmSeconds);
             }
             // Rounds interleave gateway and direct so both see the same machine (other load, JIT, GC).
             int rounds = Integer.getInteger("bench.rounds", 3);

@@ -71,6 +71,25 @@ class PortalSimulatorTest {
         assertEquals(200, call.httpStatus());
     }
 
+    /** A simulator told to keep two of everything forgets the oldest first, and still counts all it applied. */
+    @Test
+    void shouldForgetOldestButCountAllWhenKeepingTwo() throws Exception {
+        PortalSimulator shared = portal;
+        portal = new PortalSimulator(0, "gw", "secret", 2).start();
+        try {
+            String session = login();
+            integrate(session, SYNC, "False", dossier("HS-1", 1), dossier("HS-2", 1), dossier("HS-3", 1));
+
+            assertEquals(List.of("HS-2", "HS-3"), portal.appliedRecords().stream().map(r -> r.path("MaHoSo").asText()).toList());
+            assertEquals(List.of("HS-2", "HS-3"), List.copyOf(portal.dossiers().keySet()));
+            assertEquals(3, portal.appliedCounts()[0]);
+            assertEquals(0, portal.appliedCounts()[1]);
+        } finally {
+            portal.close();
+            portal = shared;
+        }
+    }
+
     /** Creating a dossier that already exists answers per-record 3 and changes nothing. */
     @Test
     void shouldAnswerCode3WhenCreatingExistingDossier() throws Exception {
