@@ -45,6 +45,9 @@ public class DeliveryStore {
     private final Clock clock;
     private final String claimSql;
     private final GroupCommit groupCommit;
+    /** Partitions seen to have events (committed ones): spares the accepting flows a query per event. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> knownPartitions =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
     public DeliveryStore(DataSource dataSource, PlatformTransactionManager txManager, Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
@@ -83,8 +86,9 @@ public class DeliveryStore {
         }
     }
 
+    /** Now, at the database's precision (microseconds), so a row kept in memory equals the row read back. */
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public Optional<StoredEvent> findByKey(String source, String idemKey) {
@@ -108,9 +112,21 @@ public class DeliveryStore {
                 .stream().findFirst();
     }
 
+    /**
+     * Whether the partition has any event stored. A yes is remembered (a partition only gets events, until the
+     * retention purge, after which its destination knows it anyway); a no is always asked of the database.
+     */
     public boolean partitionHasEvents(String destination, String partitionKey) {
-        return !jdbc.queryForList("SELECT id FROM delivery_event WHERE destination = :d AND partition_key = :p LIMIT 1",
+        String key = destination + "\n" + partitionKey;
+        if (knownPartitions.getIfPresent(key) != null) {
+            return true;
+        }
+        boolean has = !jdbc.queryForList("SELECT id FROM delivery_event WHERE destination = :d AND partition_key = :p LIMIT 1",
                 Map.of("d", destination, "p", partitionKey), Long.class).isEmpty();
+        if (has) {
+            knownPartitions.put(key, Boolean.TRUE);
+        }
+        return has;
     }
 
     /**
@@ -174,16 +190,22 @@ public class DeliveryStore {
                     + " operation, group_key, parts_done, state, attempts, accepted_at, occurred_at, next_attempt_at,"
                     + " updated_at) VALUES (:source, :key, :hash, :dest, :part, :type, :op, :grp, 0, 'QUEUED', 0,"
                     + " :now, :occ, :now, :now)", rows.toArray(MapSqlParameterSource[]::new));
+            // The ids just given (read back by key: portable across drivers), then the payloads under them,
+            // in the same transaction. The stored rows are what was just written, so they are not read back.
+            Map<String, Long> ids = new java.util.HashMap<>();
             fresh.stream().collect(java.util.stream.Collectors.groupingBy(NewEvent::source,
                     java.util.stream.Collectors.mapping(NewEvent::idemKey, java.util.stream.Collectors.toList())))
-                    .forEach((source, keys) -> findByKeys(source, keys).forEach((k, v) -> existing.put(source + "\n" + k, v)));
-            // The payloads, under the ids just given, in the same transaction.
+                    .forEach((source, keys) -> jdbc.query("SELECT id, idem_key FROM delivery_event WHERE idem_key IN (:k) AND source = :s",
+                            new MapSqlParameterSource("s", source).addValue("k", keys),
+                            rs -> { ids.put(source + "\n" + rs.getString("idem_key"), rs.getLong("id")); }));
             List<MapSqlParameterSource> payloads = new ArrayList<>();
             for (NewEvent e : fresh) {
                 String key = e.source() + "\n" + e.idemKey();
-                StoredEvent stored = existing.get(key);
-                payloads.add(new MapSqlParameterSource("id", stored.id()).addValue("payload", e.payload()));
-                existing.put(key, stored.withPayload(e.payload()));
+                long id = ids.get(key);
+                payloads.add(new MapSqlParameterSource("id", id).addValue("payload", e.payload()));
+                existing.put(key, new StoredEvent(id, e.source(), e.idemKey(), e.requestHash(), e.destination(), e.partitionKey(),
+                        e.eventType(), e.operation(), e.groupKey(), e.payload(), 0, DeliveryState.QUEUED, 0, now, e.occurredAt(),
+                        now, null, null, null, null));
             }
             jdbc.batchUpdate("INSERT INTO delivery_payload (event_id, payload) VALUES (:id, :payload)",
                     payloads.toArray(MapSqlParameterSource[]::new));

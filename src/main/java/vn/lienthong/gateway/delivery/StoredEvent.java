@@ -9,10 +9,4 @@ public record StoredEvent(long id, String source, String idemKey, String request
                           OffsetDateTime acceptedAt, OffsetDateTime occurredAt, OffsetDateTime nextAttemptAt,
                           OffsetDateTime leaseUntil, String claimToken, String lastError,
                           OffsetDateTime deliveredAt) {
-
-    /** The same row with its payload (stored apart, in delivery_payload). */
-    public StoredEvent withPayload(String p) {
-        return new StoredEvent(id, source, idemKey, requestHash, destination, partitionKey, eventType, operation, groupKey,
-                p, partsDone, state, attempts, acceptedAt, occurredAt, nextAttemptAt, leaseUntil, claimToken, lastError, deliveredAt);
-    }
 }
