@@ -43,7 +43,8 @@ public class DeliveryStore {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final String claimSql;
+    /** The claim's queries; their heads together, lowest ids first, make a batch. */
+    private final List<String> claimSqls;
     private final GroupCommit groupCommit;
     /** Partitions seen to have events (committed ones): spares the accepting flows a query per event. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> knownPartitions =
@@ -55,21 +56,31 @@ public class DeliveryStore {
         this.clock = clock;
         this.groupCommit = new GroupCommit(events -> tx.execute(s -> insertAll(events)), this::acceptAlone, 1000);
         // Heads of partitions only: the lowest id of each partition that is still pending, in flight or dead;
-        // a head is claimable when it is due (and not held by a live lease). One grouped pass over the
-        // backlog instead of a probe per row keeps a claim cheap when thousands of events wait.
-        // PostgreSQL also skips heads another instance is claiming at this moment.
-        // The pending rows are read state by state (UNION ALL): H2 uses an index for "state = ?" after
-        // "destination = ?" but not for "state IN (…)", and scanned every delivered row of the destination.
-        String heads = "SELECT MIN(id) AS head FROM (" + perState(BLOCKING_STATES, "SELECT partition_key, id FROM delivery_event"
-                + " WHERE destination = :dest AND state = ") + ") pending GROUP BY partition_key";
-        String claimable = " WHERE e.state IN " + ACTIVE + " AND e.next_attempt_at <= :now"
-                + " AND (e.state <> 'IN_FLIGHT' OR e.lease_until < :now) ORDER BY e.id LIMIT :limit";
-        this.claimSql = isPostgres(dataSource)
-                // MATERIALIZED: the heads are computed once; a planner misled by fresh statistics must not
-                // re-run the aggregate per row. SKIP LOCKED: heads another instance is claiming are passed over.
-                ? "WITH h AS MATERIALIZED (" + heads + ") SELECT e.id FROM delivery_event e JOIN h ON e.id = h.head"
-                        + claimable + " FOR UPDATE OF e SKIP LOCKED"
-                : "SELECT e.id FROM delivery_event e JOIN (" + heads + ") h ON e.id = h.head" + claimable;
+        // a head is claimable when it is due (and not held by a live lease).
+        if (isPostgres(dataSource)) {
+            // PostgreSQL: per claimable state, walk its events in acceptance order (ix_delivery_event_claim_order)
+            // and keep those with no earlier unsettled event in their partition (a probe of
+            // ix_delivery_event_pending); LIMIT ends the walk, so a claim costs about the batch, not the backlog
+            // (a grouped pass over 424,300 queued events took 1.4 s a claim). A head stays a head: earlier events
+            // never become unsettled again and later ones get larger ids. SKIP LOCKED passes over heads another
+            // instance is claiming at this moment.
+            String head = " AND NOT EXISTS (SELECT 1 FROM delivery_event p WHERE p.destination = e.destination"
+                    + " AND p.state IN " + BLOCKING + " AND p.partition_key = e.partition_key AND p.id < e.id)"
+                    + " ORDER BY e.id LIMIT :limit FOR UPDATE OF e SKIP LOCKED";
+            String from = "SELECT e.id FROM delivery_event e WHERE e.destination = :dest";
+            this.claimSqls = List.of(
+                    from + " AND e.state = 'QUEUED' AND e.next_attempt_at <= :now" + head,
+                    from + " AND e.state = 'RETRY_SCHEDULED' AND e.next_attempt_at <= :now" + head,
+                    from + " AND e.state = 'IN_FLIGHT' AND e.lease_until < :now" + head);
+        } else {
+            // H2 (one instance): one grouped pass over the pending events, read state by state (UNION ALL): H2
+            // uses an index for "state = ?" after "destination = ?" but not for "state IN (…)".
+            String heads = "SELECT MIN(id) AS head FROM (" + perState(BLOCKING_STATES, "SELECT partition_key, id FROM delivery_event"
+                    + " WHERE destination = :dest AND state = ") + ") pending GROUP BY partition_key";
+            this.claimSqls = List.of("SELECT e.id FROM delivery_event e JOIN (" + heads + ") h ON e.id = h.head"
+                    + " WHERE e.state IN " + ACTIVE + " AND e.next_attempt_at <= :now"
+                    + " AND (e.state <> 'IN_FLIGHT' OR e.lease_until < :now) ORDER BY e.id LIMIT :limit");
+        }
     }
 
     /** Stops taking events; requests still waiting for a commit are refused (and retried by their senders). */
@@ -225,8 +236,14 @@ public class DeliveryStore {
         String token = UUID.randomUUID().toString();
         return tx.execute(s -> {
             OffsetDateTime now = now();
-            List<Long> ids = jdbc.queryForList(claimSql,
-                    new MapSqlParameterSource("dest", destination).addValue("now", now).addValue("limit", limit), Long.class);
+            MapSqlParameterSource params = new MapSqlParameterSource("dest", destination).addValue("now", now).addValue("limit", limit);
+            List<Long> ids = new ArrayList<>();
+            for (String sql : claimSqls) {
+                ids.addAll(jdbc.queryForList(sql, params, Long.class));
+            }
+            if (claimSqls.size() > 1) {
+                ids = ids.stream().sorted().limit(limit).toList();
+            }
             if (ids.isEmpty()) {
                 return List.of();
             }
