@@ -45,8 +45,9 @@ public class InlinePlatformHttpEngine extends SpringBootPlatformHttpEngine {
                 handleService(request, response);
             } catch (Exception e) {
                 // The routes answer their own failures (routes/error-handling.camel.yaml); this is a last resort,
-                // as in Camel's engine: logged without the request, answered 500 if nothing was written yet.
-                log.warn("unhandled error serving {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+                // as in Camel's engine: answered 500 if nothing was written yet. The path is not logged: a lookup's
+                // path carries a personal ID.
+                log.warn("unhandled error serving a {} request: {}", request.getMethod(), e.getClass().getName());
                 if (!response.isCommitted()) {
                     try {
                         response.sendError(500);

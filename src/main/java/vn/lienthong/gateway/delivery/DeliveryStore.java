@@ -30,10 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class DeliveryStore {
 
-    static final String ACTIVE = "('QUEUED','RETRY_SCHEDULED','IN_FLIGHT')";
-    static final String BLOCKING = "('QUEUED','RETRY_SCHEDULED','IN_FLIGHT','DEAD')";
+    /** States of an event that may still be delivered, and those that hold the rest of its partition back. */
     private static final List<String> ACTIVE_STATES = List.of("QUEUED", "RETRY_SCHEDULED", "IN_FLIGHT");
     private static final List<String> BLOCKING_STATES = List.of("QUEUED", "RETRY_SCHEDULED", "IN_FLIGHT", "DEAD");
+    static final String ACTIVE = sqlList(ACTIVE_STATES);
+    static final String BLOCKING = sqlList(BLOCKING_STATES);
     /** Selected columns and the join that brings each row its payload (stored apart: V5__delivery_payload.sql). */
     private static final String COLUMNS = "id, source, idem_key, request_hash, destination, partition_key, event_type, "
             + "operation, group_key, payload, parts_done, state, attempts, accepted_at, occurred_at, next_attempt_at, "
@@ -335,6 +336,11 @@ public class DeliveryStore {
                         + " last_error = " + concat("'skipped by administrator; was: '", "COALESCE(last_error, '')")
                         + " WHERE id = :id AND destination = :dest AND state IN ('DEAD','RETRY_SCHEDULED','QUEUED')",
                 new MapSqlParameterSource("now", now()).addValue("id", id).addValue("dest", destination)) == 1;
+    }
+
+    /** {@code ('A','B')} for an SQL IN list of fixed state names. */
+    private static String sqlList(List<String> states) {
+        return states.stream().map(st -> "'" + st + "'").collect(java.util.stream.Collectors.joining(",", "(", ")"));
     }
 
     /** One select per state, joined by UNION ALL; {@code select} ends with "state = ". */
