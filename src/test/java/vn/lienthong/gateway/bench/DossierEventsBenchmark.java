@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +103,9 @@ public final class DossierEventsBenchmark {
         long warm = portal.appliedCounts()[0];
         long warmProgress = portal.appliedCounts()[1];
         Phase measured = new Phase(http, ports, "bench", codes(dossiers, "2411"), perRequest, clients, rate);
+        javax.sql.DataSource db = ctx.getBean(javax.sql.DataSource.class);
+        Map<String, Long> storeBefore = h2Store(db);
+        CpuMeter.Sample cpuStart = CpuMeter.now();
         long start = System.nanoTime();
         measured.run(events, Long.MAX_VALUE);
         int requests = measured.requests;
@@ -112,6 +118,8 @@ public final class DossierEventsBenchmark {
             Thread.sleep(5);
         }
         long delivered = System.nanoTime();
+        CpuMeter.Sample cpu = CpuMeter.now().minus(cpuStart);
+        Map<String, Long> storeAfter = h2Store(db);
         long applied = Math.min(portal.appliedCounts()[0] - warm, portal.appliedCounts()[1] - warmProgress);
         Arrays.sort(latencies);
         if (!pgUrl.isBlank()) {
@@ -128,7 +136,16 @@ public final class DossierEventsBenchmark {
                 events, dossiers, clients, perRequest, rate > 0 ? Integer.toString(rate) : "max", refused.get(), applied,
                 events / secs(start, accepted),
                 applied / secs(start, delivered), latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6);
+        // What the run cost this process (client, gateway, simulator; PostgreSQL's own processes not counted), per event.
+        System.out.println("bench dossier-events " + cpu.perUnit("event", applied));
+        if (!storeAfter.isEmpty()) {
+            // H2's own counters: each store writes the pages changed since the previous one, as one chunk.
+            System.out.printf(Locale.ROOT, "bench dossier-events h2 file_writes_per_s=%.0f kb_written_per_event=%.2f%n",
+                    (storeAfter.get("info.FILE_WRITE") - storeBefore.get("info.FILE_WRITE")) / secs(start, delivered),
+                    (storeAfter.get("info.FILE_WRITE_BYTES") - storeBefore.get("info.FILE_WRITE_BYTES")) / 1024.0 / Math.max(1, applied));
+        }
         ctx.close();
+        deleteTree(data); // a run leaves gigabytes of H2 file behind otherwise
         System.exit(0);
     }
 
@@ -224,6 +241,30 @@ public final class DossierEventsBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /** H2's file counters (INFORMATION_SCHEMA.SETTINGS info.FILE_*), or nothing on another database. */
+    private static Map<String, Long> h2Store(javax.sql.DataSource db) {
+        Map<String, Long> m = new HashMap<>();
+        try (java.sql.Connection c = db.getConnection(); java.sql.ResultSet rs = c.createStatement().executeQuery(
+                "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME LIKE 'info.FILE%'")) {
+            while (rs.next()) {
+                if (rs.getString(2).matches("\\d+")) {
+                    m.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+                }
+            }
+        } catch (java.sql.SQLException notH2) {
+            m.clear();
+        }
+        return m.containsKey("info.FILE_WRITE") && m.containsKey("info.FILE_WRITE_BYTES") ? m : Map.of();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(f);
+            }
         }
     }
 

@@ -101,17 +101,29 @@ public final class LookupsBenchmark {
             for (Callable<HttpRequest> warm : List.of(citizenGw, citizenDirect, enterpriseGw, enterpriseDirect)) {
                 throughput(http, warm, clients, warmSeconds);
             }
+            System.out.println("bench lookups warm-up done, measuring");
             // Rounds interleave gateway and direct so both see the same machine (other load, JIT, GC).
             int rounds = Integer.getInteger("bench.rounds", 3);
             double citizenPerS = 0;
             double citizenDirectPerS = 0;
             double enterprisePerS = 0;
             double enterpriseDirectPerS = 0;
+            // CPU of the whole process (client, gateway, simulator) per request: citizen, direct, enterprise, direct.
+            double[] cpu = new double[4];
+            double[] appCpu = new double[4];
             for (int i = 0; i < rounds; i++) {
                 citizenPerS += throughput(http, citizenGw, clients, seconds) / rounds;
+                cpu[0] += lastCpuMicros / rounds;
+                appCpu[0] += lastAppMicros / rounds;
                 citizenDirectPerS += throughput(http, citizenDirect, clients, seconds) / rounds;
+                cpu[1] += lastCpuMicros / rounds;
+                appCpu[1] += lastAppMicros / rounds;
                 enterprisePerS += throughput(http, enterpriseGw, clients, seconds) / rounds;
+                cpu[2] += lastCpuMicros / rounds;
+                appCpu[2] += lastAppMicros / rounds;
                 enterpriseDirectPerS += throughput(http, enterpriseDirect, clients, seconds) / rounds;
+                cpu[3] += lastCpuMicros / rounds;
+                appCpu[3] += lastAppMicros / rounds;
             }
             double[] citizenP50 = p50(http, citizenGw, citizenDirect, latencySamples);
             double[] enterpriseP50 = p50(http, enterpriseGw, enterpriseDirect, latencySamples);
@@ -130,6 +142,10 @@ public final class LookupsBenchmark {
                     enterprisePerS / enterpriseDirectPerS, citizenP50Gw, citizenDirectP50, enterpriseP50Gw, enterpriseDirectP50,
                     enterpriseP50Gw - enterpriseDirectP50, citizenP50[2], citizenP50[3], citizenP50[4], citizenP50[5],
                     enterpriseP50[2], enterpriseP50[3]);
+            // CPU of the whole process (client, gateway, simulators) per request; "app" leaves out the JIT compiler and GC.
+            System.out.printf(Locale.ROOT, "bench lookups cpu_us_per_request citizen=%.0f citizen_direct=%.0f enterprise=%.0f "
+                    + "enterprise_direct=%.0f app_citizen=%.0f app_citizen_direct=%.0f app_enterprise=%.0f app_enterprise_direct=%.0f%n",
+                    cpu[0], cpu[1], cpu[2], cpu[3], appCpu[0], appCpu[1], appCpu[2], appCpu[3]);
         } finally {
             app.close();
             population.stop();
@@ -151,8 +167,14 @@ public final class LookupsBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    /** CPU of the process per successful request of the last {@link #throughput} run, in microseconds. */
+    private static double lastCpuMicros;
+    /** The same without the JIT compiler's and the garbage collector's threads. */
+    private static double lastAppMicros;
+
     /** Successful requests per second with {@code clients} threads for {@code seconds}. */
     private static double throughput(HttpClient http, Callable<HttpRequest> request, int clients, int seconds) throws Exception {
+        CpuMeter.Sample cpuBefore = CpuMeter.now();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong ok = new AtomicLong();
@@ -178,6 +200,9 @@ public final class LookupsBenchmark {
             f.get();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Sample cpu = CpuMeter.now().minus(cpuBefore);
+        lastCpuMicros = (cpu.jit() + cpu.gc() + cpu.rest()) / 1e3 / Math.max(1, ok.get());
+        lastAppMicros = cpu.rest() / 1e3 / Math.max(1, ok.get());
         pool.shutdown();
         if (failed.get() > 0) {
             System.out.println("bench lookups warning: " + failed.get() + " requests failed");
