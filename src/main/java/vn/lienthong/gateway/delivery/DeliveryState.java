@@ -4,7 +4,7 @@ package vn.lienthong.gateway.delivery;
 public enum DeliveryState {
     /** Accepted and committed, waiting for its turn (earlier events of its partition go first). */
     QUEUED,
-    /** Claimed by a dispatcher under a lease; reclaimed by another if the lease runs out. */
+    /** Claimed by a dispatcher under a lease; reclaimed by another if the lease runs out (next_attempt_at holds its end). */
     IN_FLIGHT,
     /** Applied at the destination. */
     DELIVERED,
