@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.lienthong.gateway.identifiers.Identifiers;
+import vn.lienthong.gateway.storage.Durability;
 
 /**
  * The append-only log of every processing of a citizen's data (table lookup_audit): this class only
@@ -19,14 +20,16 @@ public class AuditLog {
     private final JdbcTemplate jdbc;
     private final SubjectHasher hasher;
     private final Clock clock;
+    private final Durability durability;
 
-    public AuditLog(DataSource dataSource, SubjectHasher hasher, Clock clock) {
+    public AuditLog(DataSource dataSource, SubjectHasher hasher, Clock clock, Durability durability) {
+        this.durability = durability;
         this.jdbc = new JdbcTemplate(dataSource);
         this.hasher = hasher;
         this.clock = clock;
     }
 
-    /** Writes one row; throws when the database cannot take it. */
+    /** Writes one row, durably; throws when the database cannot take it. */
     public AuditEntry record(String clientId, String officerId, String purpose, String dossierCode, String operation,
                              String personalId, String outcome, int httpStatus) {
         AuditEntry e = new AuditEntry(clock.instant(), clientId, cut(officerId, 100), cut(purpose, 64), cut(dossierCode, 64),
@@ -36,6 +39,7 @@ public class AuditLog {
                         + "subject_hash, subject_masked, outcome, http_status, correlation_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 Timestamp.from(e.at()), e.clientId(), e.officerId(), e.purpose(), e.dossierCode(), e.operation(),
                 e.subjectHash(), e.subjectMasked(), e.outcome(), e.httpStatus(), e.correlationId());
+        durability.await(); // the row survives a crash before the answer goes out
         return e;
     }
 

@@ -20,6 +20,7 @@ import vn.lienthong.gateway.callbacks.CallbackVocabulary;
 import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
+import vn.lienthong.gateway.storage.Durability;
 import vn.lienthong.gateway.dossier.DossierEventService;
 import vn.lienthong.gateway.dossier.DossierEventTranslator;
 import vn.lienthong.gateway.dossier.DossierEventValidator;
@@ -70,8 +71,13 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    DeliveryStore deliveryStore(DataSource dataSource, PlatformTransactionManager tx, Clock clock) {
-        return new DeliveryStore(dataSource, tx, clock);
+    Durability durability(DataSource dataSource) {
+        return Durability.of(dataSource);
+    }
+
+    @Bean
+    DeliveryStore deliveryStore(DataSource dataSource, PlatformTransactionManager tx, Clock clock, Durability durability) {
+        return new DeliveryStore(dataSource, tx, clock, durability);
     }
 
     @Bean

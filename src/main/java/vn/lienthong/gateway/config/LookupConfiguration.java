@@ -116,8 +116,9 @@ public class LookupConfiguration {
     }
 
     @Bean
-    AuditLog auditLog(DataSource dataSource, LookupProperties props, Clock clock, LookupRequiredSettings required) {
-        return new AuditLog(dataSource, new SubjectHasher(props.getAudit().getHmacSecret()), clock);
+    AuditLog auditLog(DataSource dataSource, LookupProperties props, Clock clock, LookupRequiredSettings required,
+                      vn.lienthong.gateway.storage.Durability durability) {
+        return new AuditLog(dataSource, new SubjectHasher(props.getAudit().getHmacSecret()), clock, durability);
     }
 
     @Bean

@@ -24,6 +24,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.lienthong.gateway.storage.Durability;
+
 /**
  * The outbox in the database. Every state change is one short statement guarded by the claim token,
  * so a dispatcher that lost its lease cannot overwrite what another one did.
@@ -55,11 +57,14 @@ public class DeliveryStore {
     /** The condition selecting one partition's events (parameters :d and :p), as the database's indexes serve it. */
     private final String partition;
     private final GroupCommit groupCommit;
+    /** Waited for where a commit must survive a crash before anyone is told of it (202, an applied part, an admin's act). */
+    private final Durability durability;
     /** Partitions seen to have events (committed ones): spares the accepting flows a query per event. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> knownPartitions =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
-    public DeliveryStore(DataSource dataSource, PlatformTransactionManager txManager, Clock clock) {
+    public DeliveryStore(DataSource dataSource, PlatformTransactionManager txManager, Clock clock, Durability durability) {
+        this.durability = durability;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
@@ -170,7 +175,9 @@ public class DeliveryStore {
      * earlier call, or by another instance at the same moment) comes back as a repeat or a conflict.
      */
     public List<AcceptOutcome> accept(List<NewEvent> events) {
-        return groupCommit.submit(events);
+        List<AcceptOutcome> outcomes = groupCommit.submit(events);
+        durability.await();
+        return outcomes;
     }
 
     /** One request's events in one transaction; used alone when its group could not commit together. */
@@ -310,6 +317,7 @@ public class DeliveryStore {
                         + " AND parts_done = :n AND state = " + (first.last() ? "'DELIVERED'" : "'IN_FLIGHT'"), params, Long.class));
             }
         }));
+        durability.await(); // before the destination is sent anything more
         return held;
     }
 
@@ -318,41 +326,47 @@ public class DeliveryStore {
             return 0;
         }
         String token = events.iterator().next().claimToken();
-        return jdbc.update("UPDATE delivery_event SET state = 'DELIVERED', delivered_at = :now, updated_at = :now,"
+        return durable(jdbc.update("UPDATE delivery_event SET state = 'DELIVERED', delivered_at = :now, updated_at = :now,"
                         + " lease_until = NULL, last_error = NULL WHERE id IN (:ids) AND claim_token = :token AND state = 'IN_FLIGHT'",
                 new MapSqlParameterSource("now", now()).addValue("token", token)
-                        .addValue("ids", events.stream().map(StoredEvent::id).toList()));
+                        .addValue("ids", events.stream().map(StoredEvent::id).toList())));
     }
 
     /** A failed attempt: counted, and scheduled again or dead. */
     public boolean markFailed(StoredEvent e, DeliveryState state, OffsetDateTime nextAttempt, String error, boolean countAttempt) {
-        return jdbc.update("UPDATE delivery_event SET state = :state, attempts = attempts + :inc, next_attempt_at = :next,"
+        return durable(jdbc.update("UPDATE delivery_event SET state = :state, attempts = attempts + :inc, next_attempt_at = :next,"
                         + " last_error = :err, lease_until = NULL, updated_at = :now WHERE id = :id AND claim_token = :token"
                         + " AND state = 'IN_FLIGHT'",
                 new MapSqlParameterSource("state", state.name()).addValue("inc", countAttempt ? 1 : 0)
                         .addValue("next", nextAttempt).addValue("err", truncate(error)).addValue("now", now())
-                        .addValue("id", e.id()).addValue("token", e.claimToken())) == 1;
+                        .addValue("id", e.id()).addValue("token", e.claimToken()))) == 1;
     }
 
     public boolean replay(String destination, long id) {
-        return jdbc.update("UPDATE delivery_event SET state = 'QUEUED', attempts = 0, next_attempt_at = :now, updated_at = :now,"
+        return durable(jdbc.update("UPDATE delivery_event SET state = 'QUEUED', attempts = 0, next_attempt_at = :now, updated_at = :now,"
                         + " last_error = " + concat("'replayed by administrator; was: '", "COALESCE(last_error, '')")
                         + " WHERE id = :id AND destination = :dest AND state = 'DEAD'",
-                new MapSqlParameterSource("now", now()).addValue("id", id).addValue("dest", destination)) == 1;
+                new MapSqlParameterSource("now", now()).addValue("id", id).addValue("dest", destination))) == 1;
     }
 
     public int replayAllDead(String destination) {
-        return jdbc.update("UPDATE delivery_event SET state = 'QUEUED', attempts = 0, next_attempt_at = :now, updated_at = :now,"
+        return durable(jdbc.update("UPDATE delivery_event SET state = 'QUEUED', attempts = 0, next_attempt_at = :now, updated_at = :now,"
                         + " last_error = " + concat("'replayed by administrator; was: '", "COALESCE(last_error, '')")
                         + " WHERE destination = :dest AND state = 'DEAD'",
-                new MapSqlParameterSource("now", now()).addValue("dest", destination));
+                new MapSqlParameterSource("now", now()).addValue("dest", destination)));
     }
 
     public boolean skip(String destination, long id) {
-        return jdbc.update("UPDATE delivery_event SET state = 'SKIPPED', updated_at = :now, lease_until = NULL,"
+        return durable(jdbc.update("UPDATE delivery_event SET state = 'SKIPPED', updated_at = :now, lease_until = NULL,"
                         + " last_error = " + concat("'skipped by administrator; was: '", "COALESCE(last_error, '')")
                         + " WHERE id = :id AND destination = :dest AND state IN ('DEAD','RETRY_SCHEDULED','QUEUED')",
-                new MapSqlParameterSource("now", now()).addValue("id", id).addValue("dest", destination)) == 1;
+                new MapSqlParameterSource("now", now()).addValue("id", id).addValue("dest", destination))) == 1;
+    }
+
+    /** A settled outcome or an administrator's change, durable before anyone is told or anything else is sent. */
+    private int durable(int changed) {
+        durability.await();
+        return changed;
     }
 
     /** {@code ('A','B')} for an SQL IN list of fixed state names. */

@@ -25,7 +25,8 @@ import vn.lienthong.gateway.support.GatewayProcess;
 /**
  * Durability proved by killing: a gateway JVM (a separate process on an H2 file) is killed with SIGKILL
  * right after answering 202 to its last event and while calls to a slow portal are in flight; a new
- * process on the same database delivers every accepted event, in order per dossier.
+ * process on the same database delivers every accepted event, in order per dossier. And killed the moment
+ * its last 202 arrives, with nothing else writing: every answered event is in the file.
  */
 class CrashRecoveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,6 +98,34 @@ class CrashRecoveryTest {
         assertThat(deliveredBeforeKill).as("records applied before the kill").isLessThan(dossiers.size() * perDossier);
     }
 
+    /**
+     * An event answered 202 is in the database file at that moment, not at H2's next background write: the JVM is
+     * killed as soon as the last answer arrives, delivery paused so nothing else writes, and every answered event
+     * is found by the next process.
+     */
+    @Test
+    void shouldKeepEveryEventAnsweredJustBeforeTheKill() throws Exception {
+        start("answered", "--gateway.delivery.auto-start=false");
+        List<String> dossiers = new ArrayList<>();
+        for (int d = 0; d < 30; d++) {
+            String dossier = String.format("%s-241121-%04d", AGENCY, d + 1);
+            HttpResponse<String> r = post("/api/v1/dossier-events", event(dossier, 0).toString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            dossiers.add(dossier);
+        }
+        gateway.kill();
+
+        start("after-kill", "--gateway.delivery.auto-start=false");
+        for (String d : dossiers) {
+            HttpResponse<String> r = gateway.get("/api/v1/dossiers/" + d + "/events");
+            assertThat(r.statusCode()).as("events of %s after the kill: %s", d, r.body()).isEqualTo(200);
+            JsonNode events = JSON.readTree(r.body()).get("events");
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).get("eventId").asText()).isEqualTo(d + "-k0");
+            assertThat(events.get(0).get("state").asText()).isEqualTo("QUEUED");
+        }
+    }
+
     private static ObjectNode event(String dossier, int i) {
         ObjectNode e = JSON.createObjectNode();
         e.put("eventId", dossier + "-k" + i).put("dossierCode", dossier).put("procedureCode", "1.001612")
@@ -141,12 +170,14 @@ class CrashRecoveryTest {
         }
     }
 
-    private void start(String name) throws IOException {
-        gateway = GatewayProcess.start("crash-" + name, List.of("--gateway.data-dir=" + dataDir,
+    private void start(String name, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--gateway.data-dir=" + dataDir,
                 "--gateway.portal.base-url=" + portal.baseUrl(), "--gateway.portal.username=kill-user",
                 "--gateway.portal.password=kill-secret", "--gateway.portal.dstcode=KILL-H47",
                 "--gateway.delivery.lease=2s", "--gateway.delivery.poll-interval=100ms",
                 "--gateway.delivery.initial-backoff=100ms", "--gateway.delivery.max-backoff=500ms"));
+        args.addAll(List.of(extra));
+        gateway = GatewayProcess.start("crash-" + name, args);
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {

@@ -1,0 +1,120 @@
+package vn.lienthong.gateway.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/**
+ * Makes committed writes durable before the gateway answers for them (a 202, an audited lookup, a portal
+ * answer recorded as applied). Call {@link #await()} after the commit: it returns once every commit that
+ * returned before the call is in the database's file.
+ * <p>
+ * PostgreSQL: nothing to do, a commit is durable when it returns ({@code synchronous_commit}). H2: a commit
+ * changes pages in memory and H2 writes them to its file as one chunk per store; with a store per commit
+ * (WRITE_DELAY=0) every commit rewrote every page it touched, and pages touched by many commits a second (the
+ * tail of the outbox, its index pages, the undo logs) were rewritten as often, which was most of the gateway's
+ * CPU. Here the commits that wait at the same moment share one store ({@code CHECKPOINT}): the first waiter
+ * stores, those arriving meanwhile wait for the next store, which one of them runs. A commit nobody waits for
+ * (a claim, a retry schedule) reaches the file with the next store, or H2's own writer within WRITE_DELAY.
+ */
+public final class Durability {
+    private static final Logger log = LoggerFactory.getLogger(Durability.class);
+
+    private final DataSource dataSource;
+    private final boolean storesOnRequest;
+    /** Stores started and stores finished; a store serves the commits that returned before it started. */
+    private long started;
+    private long finished;
+    private boolean storing;
+
+    private Durability(DataSource dataSource, boolean storesOnRequest) {
+        this.dataSource = dataSource;
+        this.storesOnRequest = storesOnRequest;
+    }
+
+    /**
+     * For the database behind {@code dataSource}: group stores on an H2 file, nothing on an in-memory H2 or on a
+     * database durable at commit.
+     */
+    public static Durability of(DataSource dataSource) {
+        String[] db = productAndUrl(dataSource);
+        boolean h2File = "H2".equalsIgnoreCase(db[0]) && !db[1].startsWith("jdbc:h2:mem:");
+        Durability d = new Durability(dataSource, h2File);
+        if (h2File) {
+            d.store(); // fails at start-up, clearly, if the user may not run CHECKPOINT (H2 wants an admin)
+        }
+        return d;
+    }
+
+    /** Whether {@link #await()} writes anything (H2), or commits are durable by themselves. */
+    public boolean storesOnRequest() {
+        return storesOnRequest;
+    }
+
+    /** Returns when every commit that returned before this call is durable; throws if the database cannot write. */
+    public void await() {
+        if (!storesOnRequest) {
+            return;
+        }
+        long needed;
+        synchronized (this) {
+            needed = started + 1; // a store running now may have started before our commit
+        }
+        while (true) {
+            long mine;
+            synchronized (this) {
+                while (finished < needed && storing) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for the database to write", e);
+                    }
+                }
+                if (finished >= needed) {
+                    return;
+                }
+                storing = true;
+                mine = ++started;
+            }
+            boolean ok = false;
+            try {
+                store();
+                ok = true;
+            } finally {
+                synchronized (this) {
+                    storing = false;
+                    if (ok) {
+                        finished = mine;
+                    }
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    private void store() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            log.error("the embedded database could not write its file: {}", e.toString());
+            throw new IllegalStateException("the database could not write its file: " + e.getMessage(), e);
+        }
+    }
+
+    private static String[] productAndUrl(DataSource ds) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(ds, md -> new String[] {String.valueOf(md.getDatabaseProductName()),
+                    String.valueOf(md.getURL())});
+        } catch (MetaDataAccessException e) {
+            return new String[] {"", ""};
+        }
+    }
+}
