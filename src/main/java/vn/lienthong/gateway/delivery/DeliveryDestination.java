@@ -28,8 +28,10 @@ public interface DeliveryDestination {
     }
 
     /**
-     * Delivers the batch. Calls {@code progress.partsDone} as soon as a part of an event is applied, so a
-     * part is never sent twice; only a crash between the destination's answer and that commit repeats it.
+     * Delivers the batch. Calls {@code progress.partsDone} as soon as a part of an event that must not be sent
+     * twice is applied, before anything else is sent; only a crash between the destination's answer and that
+     * commit repeats it. A part that is safe to repeat (it replaces what the destination holds) may be committed
+     * with the event's next part instead, saving a commit.
      */
     List<DeliveryResult> deliver(List<StoredEvent> batch, PartsProgress progress);
 

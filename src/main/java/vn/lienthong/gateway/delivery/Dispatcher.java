@@ -75,14 +75,25 @@ public class Dispatcher implements AutoCloseable {
         return destination.circuitBreaker();
     }
 
-    /** Starts idle workers; called on every tick of the dispatch route and after each acceptance burst. */
+    /**
+     * Makes sure a worker is running; called on every tick of the dispatch route and after each acceptance.
+     * More workers join only when a claim comes back full (a backlog, see {@link #work}): while one worker keeps
+     * up, the events that arrive during its round make its next batch, so a destination gets fewer, fuller calls
+     * and the outbox fewer commits than with every worker taking a few events each.
+     */
     public void wake() {
+        start(1);
+    }
+
+    /** Starts one more worker if fewer than {@code upTo} are running. */
+    private void start(int upTo) {
         if (paused.get() || closed.get()) {
             return;
         }
+        int limit = Math.min(upTo, cfg.getParallelism());
         while (true) {
             int r = running.get();
-            if (r >= cfg.getParallelism()) {
+            if (r >= limit) {
                 return;
             }
             if (running.compareAndSet(r, r + 1)) {
@@ -110,7 +121,7 @@ public class Dispatcher implements AutoCloseable {
                     return;
                 }
                 if (batch.size() == destination.maxBatch()) {
-                    wake(); // a full batch means a backlog: let another worker take the next one in parallel
+                    start(cfg.getParallelism()); // a full batch means a backlog: another worker takes the next one meanwhile
                 }
                 long start = System.nanoTime();
                 java.util.Set<Long> completed = new java.util.HashSet<>();

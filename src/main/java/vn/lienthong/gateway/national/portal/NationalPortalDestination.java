@@ -25,8 +25,11 @@ import vn.lienthong.gateway.delivery.StoredEvent;
  * Delivers dossier events to the portal. An event's payload has up to two parts: the dossier record
  * (DongBoHoSoMC, part 1) and a progress entry (CapNhatTienDoHoSoMC, part 2). Records of a batch travel in
  * one call per agency and operation; a create answered "exists" goes again, at once, as an update; then
- * the progress entries of the events whose record is applied. Each applied part is committed before the
- * next call, so an entry the portal appended is never sent again.
+ * the progress entries of the events whose record is applied. An applied progress entry is committed
+ * before anything else is sent, so an entry the portal appended is never sent again. An applied record is
+ * committed with its event's progress entry (one commit per batch instead of two): the portal keeps the
+ * latest record of a dossier, so a crash in between only sends that record again; a record whose entry
+ * did not go is committed on its own at the end of the round, so its retry sends the entry only.
  */
 public class NationalPortalDestination implements DeliveryDestination {
     private static final Logger log = LoggerFactory.getLogger(NationalPortalDestination.class);
@@ -77,6 +80,8 @@ public class NationalPortalDestination implements DeliveryDestination {
         int partsDone;
         String operation;
         DeliveryResult result;
+        /** The record was applied in this round and its commit waits for the progress entry's. */
+        boolean recordUncommitted;
 
         Work(StoredEvent event, JsonNode payload) {
             this.event = event;
@@ -109,6 +114,11 @@ public class NationalPortalDestination implements DeliveryDestination {
         sendRecords(p, records, progress);
         List<Work> entries = work.stream().filter(w -> w.result == null && w.partsDone == 1 && w.parts() == 2).toList();
         sendProgress(p, entries, progress);
+        List<PartDone> recordsOnly = work.stream().filter(w -> w.recordUncommitted && w.partsDone == 1)
+                .map(w -> new PartDone(w.event, 1, w.operation, false)).toList();
+        if (!recordsOnly.isEmpty()) {
+            progress.partsDone(recordsOnly);
+        }
         List<DeliveryResult> results = new ArrayList<>();
         for (Work w : work) {
             if (w.result == null && w.partsDone >= w.parts()) {
@@ -197,7 +207,11 @@ public class NationalPortalDestination implements DeliveryDestination {
             switch (o) {
                 case SUCCESS -> {
                     w.partsDone = recordPart ? 1 : 2;
-                    applied.add(new PartDone(w.event, w.partsDone, w.operation, w.partsDone >= w.parts()));
+                    boolean last = w.partsDone >= w.parts();
+                    w.recordUncommitted = recordPart && !last;
+                    if (!w.recordUncommitted) {
+                        applied.add(new PartDone(w.event, w.partsDone, w.operation, last));
+                    }
                 }
                 case EXISTS -> {
                     if (recordPart && CREATE.equals(w.operation)) {
@@ -210,7 +224,9 @@ public class NationalPortalDestination implements DeliveryDestination {
                 case TRANSIENT, SESSION_EXPIRED -> w.result = DeliveryResult.transientFailure(w.event, reason, null);
             }
         }
-        progress.partsDone(applied);
+        if (!applied.isEmpty()) {
+            progress.partsDone(applied);
+        }
         return exists;
     }
 
