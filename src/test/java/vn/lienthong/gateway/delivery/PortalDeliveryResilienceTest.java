@@ -162,6 +162,53 @@ class PortalDeliveryResilienceTest extends GatewayIntegrationTest {
                 + dead.get("id").asLong() + "/replay", ADMIN_KEY, "").statusCode()).isEqualTo(409);
     }
 
+    /**
+     * A record applied in a round whose progress call failed is committed as applied at the end of the round: the
+     * retry sends the progress entry only, and the entry is applied once.
+     */
+    @Test
+    void shouldSendOnlyTheEntryAgainWhenTheProgressCallFails() {
+        String dossier = newDossier();
+        PORTAL.addFault(PortalFault.busy(1).forService(PortalSimulator.UPDATE_PROGRESS));
+        assertThat(postEvent(nth(dossier, 0)).statusCode()).isEqualTo(202);
+        awaitDelivered(dossier, 1);
+        assertThat(callsFor(dossier, PortalSimulator.SYNC_DOSSIER)).hasSize(1);
+        assertThat(callsFor(dossier, PortalSimulator.UPDATE_PROGRESS)).hasSize(2);
+        assertThat(appliedCodes(dossier)).containsExactly(1);
+        assertThat(appliedSteps(dossier)).containsExactly("step 0");
+        assertThat(eventsOf(dossier).get(0).get("attempts").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * An administrator may skip an event that is not its dossier's head: the events after it still wait for the
+     * head (DEAD here), and once the head is replayed and delivered they follow, the skipped one never sent.
+     */
+    @Test
+    void shouldKeepOrderBehindADeadHeadWhenALaterEventIsSkipped() throws InterruptedException {
+        String dossier = newDossier();
+        PORTAL.addFault(PortalFault.reject(dossier, 11));
+        for (int i = 0; i < 3; i++) {
+            assertThat(postEvent(nth(dossier, i)).statusCode()).isEqualTo(202);
+        }
+        await("head DEAD", Duration.ofSeconds(10), () -> states(dossier).equals(List.of("DEAD", "QUEUED", "QUEUED")));
+        JsonNode events = eventsOf(dossier);
+        String admin = "/admin/destinations/" + NationalPortalDestination.NAME + "/events/";
+        HttpResponse<String> skip = post(admin + events.get(1).get("id").asLong() + "/skip", ADMIN_KEY, "");
+        assertThat(skip.statusCode()).as(skip.body()).isEqualTo(200);
+        PORTAL.clearFaults();
+        Thread.sleep(600); // several dispatch rounds: the third event must still wait for the dead head
+        assertThat(states(dossier)).containsExactly("DEAD", "SKIPPED", "QUEUED");
+        assertThat(callsFor(dossier, PortalSimulator.SYNC_DOSSIER)).hasSize(1);
+
+        HttpResponse<String> replay = post(admin + events.get(0).get("id").asLong() + "/replay", ADMIN_KEY, "");
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        await("head and third event delivered", Duration.ofSeconds(30),
+                () -> states(dossier).equals(List.of("DELIVERED", "SKIPPED", "DELIVERED")));
+        List<Integer> codes = expectedCodes(3);
+        assertThat(appliedCodes(dossier)).containsExactly(codes.get(0), codes.get(2));
+        assertThat(appliedSteps(dossier)).containsExactly("step 0", "step 2");
+    }
+
     /** While the breaker is open nothing is sent and no attempt is spent; delivery resumes when the portal recovers. */
     @Test
     void shouldHoldOffWhileBreakerOpen() throws InterruptedException {
