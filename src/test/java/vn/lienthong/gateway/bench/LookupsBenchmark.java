@@ -45,7 +45,8 @@ public final class LookupsBenchmark {
         int clients = Integer.getInteger("bench.clients", 8);
         int seconds = Integer.getInteger("bench.seconds", 5);
         int latencySamples = Integer.getInteger("bench.latency-samples", 2000);
-        String dbUrl = System.getProperty("bench.db-url", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
+        String dbUrl = System.getProperty("bench.db-url", "");
+        dbUrl = dbUrl.isBlank() ? "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" : dbUrl; // blank: not given (mvn -Pbench passes every key)
 
         PopulationSimulator population = new PopulationSimulator(0, "bench", "bench-secret", "bench-population-key").start();
         RegistrySimulator registry = new RegistrySimulator(0, "bench-registry-key").start();
