@@ -32,6 +32,7 @@ import vn.lienthong.gateway.ops.NationalSystems;
 import vn.lienthong.gateway.national.population.PopulationAuthInterceptor;
 import vn.lienthong.gateway.national.population.PopulationDbClient;
 import vn.lienthong.gateway.national.registry.BusinessRegistryClient;
+import vn.lienthong.gateway.storage.Durability;
 
 /** Wires the citizen and enterprise lookup flows and the audit log; bean names are those routes/ use. */
 @Configuration
@@ -117,7 +118,7 @@ public class LookupConfiguration {
 
     @Bean
     AuditLog auditLog(DataSource dataSource, LookupProperties props, Clock clock, LookupRequiredSettings required,
-                      vn.lienthong.gateway.storage.Durability durability) {
+                      Durability durability) {
         return new AuditLog(dataSource, new SubjectHasher(props.getAudit().getHmacSecret()), clock, durability);
     }
 

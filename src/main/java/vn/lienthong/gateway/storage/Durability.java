@@ -53,11 +53,6 @@ public final class Durability {
         return d;
     }
 
-    /** Whether {@link #await()} writes anything (H2), or commits are durable by themselves. */
-    public boolean storesOnRequest() {
-        return storesOnRequest;
-    }
-
     /** Returns when every commit that returned before this call is durable; throws if the database cannot write. */
     public void await() {
         if (!storesOnRequest) {
