@@ -35,6 +35,8 @@ import vn.lienthong.gateway.support.GatewayProcess;
  * other dossiers before measuring, drained first; default 60).
  * On PostgreSQL (issue 5): -Dbench.postgres-url=jdbc:postgresql://… (a fresh schema per run) and
  * -Dbench.instances=2 to add a second gateway process on the same database; requests alternate between them.
+ * -Dbench.gateway-jvm=true runs the gateway in a JVM of its own (options: -Dbench.gateway-jvm-opts, default -Xmx1g)
+ * with the portal simulator and the client in this one, so the gateway's heap and collections are its own, as deployed.
  */
 public final class DossierEventsBenchmark {
 
@@ -64,27 +66,51 @@ public final class DossierEventsBenchmark {
             pg = new String[] {"--spring.datasource.url=" + url, "--spring.datasource.username=" + System.getProperty("bench.postgres-user", "postgres"),
                     "--spring.datasource.password=", "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema};
         }
-        List<String> first = new ArrayList<>(List.of("--server.port=" + port, "--gateway.sandbox.portal-port=" + freePort(),
-                "--gateway.data-dir=" + data));
-        first.addAll(common);
-        first.addAll(List.of(pg));
-        first.addAll(List.of(args)); // extra Spring arguments, e.g. to compare a setting
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(GatewayApplication.class)
-                .profiles(pgUrl.isBlank() ? new String[] {"sandbox"} : new String[] {"sandbox", "postgres"})
-                .run(first.toArray(String[]::new));
-        PortalSimulator portal = ctx.getBean(PortalSimulator.class);
-        int[] ports = {port, port};
+        // -Dbench.gateway-jvm=true: the gateway in a JVM of its own, as deployed, and the portal simulator in this one
+        // with the client (the national side is elsewhere too); the default runs the sandbox in this JVM.
+        boolean ownJvm = Boolean.getBoolean("bench.gateway-jvm");
+        ConfigurableApplicationContext ctx = null;
+        PortalSimulator portal;
+        GatewayProcess gateway = null;
+        int[] ports;
         GatewayProcess second = null;
-        if (instances > 1) {
-            List<String> secondArgs = new ArrayList<>(common);
-            secondArgs.addAll(List.of(pg));
-            secondArgs.addAll(List.of("--spring.profiles.active=postgres", "--gateway.portal.base-url=" + portal.baseUrl(),
-                    "--gateway.portal.username=sandbox", "--gateway.portal.password=sandbox", "--gateway.portal.dstcode=BENCH-2",
-                    "--gateway.security.api-keys[1].client-id=sandbox-onestop",
-                    "--gateway.security.api-keys[1].sha256=9253e84c608bd3ef97e50d5abdf245a4f272cdeb86270ff8d32a6b7bb0ec2956",
-                    "--gateway.security.api-keys[1].scopes=dossier:write,dossier:read"));
-            second = GatewayProcess.start("bench-2", secondArgs);
-            ports[1] = second.port();
+        if (ownJvm) {
+            if (instances > 1) {
+                throw new IllegalArgumentException("bench.gateway-jvm runs one gateway; leave bench.instances at 1");
+            }
+            portal = new PortalSimulator(freePort(), "bench", "bench", Integer.getInteger("bench.portal-keep", 5)).start();
+            List<String> gatewayArgs = new ArrayList<>(common);
+            gatewayArgs.addAll(List.of(pg));
+            gatewayArgs.addAll(List.of("--gateway.data-dir=" + data, "--gateway.portal.base-url=" + portal.baseUrl(),
+                    "--gateway.portal.username=bench", "--gateway.portal.password=bench", "--gateway.portal.dstcode=BENCH"));
+            gatewayArgs.addAll(sandboxOneStopKey());
+            if (!pgUrl.isBlank()) {
+                gatewayArgs.add("--spring.profiles.active=postgres");
+            }
+            gatewayArgs.addAll(List.of(args));
+            String opts = System.getProperty("bench.gateway-jvm-opts", "");
+            gateway = GatewayProcess.start("bench", List.of((opts.isBlank() ? "-Xmx1g" : opts).trim().split("\\s+")), gatewayArgs);
+            ports = new int[] {gateway.port(), gateway.port()};
+        } else {
+            List<String> first = new ArrayList<>(List.of("--server.port=" + port, "--gateway.sandbox.portal-port=" + freePort(),
+                    "--gateway.data-dir=" + data));
+            first.addAll(common);
+            first.addAll(List.of(pg));
+            first.addAll(List.of(args)); // extra Spring arguments, e.g. to compare a setting
+            ctx = new SpringApplicationBuilder(GatewayApplication.class)
+                    .profiles(pgUrl.isBlank() ? new String[] {"sandbox"} : new String[] {"sandbox", "postgres"})
+                    .run(first.toArray(String[]::new));
+            portal = ctx.getBean(PortalSimulator.class);
+            ports = new int[] {port, port};
+            if (instances > 1) {
+                List<String> secondArgs = new ArrayList<>(common);
+                secondArgs.addAll(List.of(pg));
+                secondArgs.addAll(List.of("--spring.profiles.active=postgres", "--gateway.portal.base-url=" + portal.baseUrl(),
+                        "--gateway.portal.username=sandbox", "--gateway.portal.password=sandbox", "--gateway.portal.dstcode=BENCH-2"));
+                secondArgs.addAll(sandboxOneStopKey());
+                second = GatewayProcess.start("bench-2", secondArgs);
+                ports[1] = second.port();
+            }
         }
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
         // A first touch of every path (one event per request), then the JIT warm-up proper below.
@@ -105,9 +131,10 @@ public final class DossierEventsBenchmark {
         long warm = portal.appliedCounts()[0];
         long warmProgress = portal.appliedCounts()[1];
         Phase measured = new Phase(http, ports, "bench", codes(dossiers, "2411"), perRequest, clients, rate);
-        javax.sql.DataSource db = ctx.getBean(javax.sql.DataSource.class);
+        javax.sql.DataSource db = ctx == null ? null : ctx.getBean(javax.sql.DataSource.class);
         Map<String, Long> storeBefore = h2Store(db);
         CpuMeter.Sample cpuStart = CpuMeter.now();
+        long gatewayCpuStart = gateway == null ? 0 : gateway.cpuNanos();
         long start = System.nanoTime();
         measured.run(events, Long.MAX_VALUE);
         int requests = measured.requests;
@@ -121,6 +148,7 @@ public final class DossierEventsBenchmark {
         }
         long delivered = System.nanoTime();
         CpuMeter.Sample cpu = CpuMeter.now().minus(cpuStart);
+        long gatewayCpu = gateway == null ? 0 : gateway.cpuNanos() - gatewayCpuStart;
         Map<String, Long> storeAfter = h2Store(db);
         long applied = Math.min(portal.appliedCounts()[0] - warm, portal.appliedCounts()[1] - warmProgress);
         Arrays.sort(latencies);
@@ -140,15 +168,31 @@ public final class DossierEventsBenchmark {
                 applied / secs(start, delivered), latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6);
         // What the run cost this process (client, gateway, simulator; PostgreSQL's own processes not counted), per event.
         System.out.println("bench dossier-events " + cpu.perUnit("event", applied));
+        if (gateway != null) {
+            // This process is the client and the simulator; the gateway's JVM (all its threads) is counted apart.
+            System.out.printf(Locale.ROOT, "bench dossier-events gateway_jvm cpu_us_per_event=%.0f%n", gatewayCpu / 1e3 / Math.max(1, applied));
+        }
         if (!storeAfter.isEmpty()) {
             // H2's own counters: each store writes the pages changed since the previous one, as one chunk.
             System.out.printf(Locale.ROOT, "bench dossier-events h2 file_writes_per_s=%.0f kb_written_per_event=%.2f%n",
                     (storeAfter.get("info.FILE_WRITE") - storeBefore.get("info.FILE_WRITE")) / secs(start, delivered),
                     (storeAfter.get("info.FILE_WRITE_BYTES") - storeBefore.get("info.FILE_WRITE_BYTES")) / 1024.0 / Math.max(1, applied));
         }
-        ctx.close();
+        if (ctx != null) {
+            ctx.close();
+        } else {
+            gateway.stop();
+            portal.stop();
+        }
         deleteTree(data); // a run leaves gigabytes of H2 file behind otherwise
         System.exit(0);
+    }
+
+    /** The sandbox's demo key of the one-stop system (README), which the benchmark's requests carry. */
+    private static List<String> sandboxOneStopKey() {
+        return List.of("--gateway.security.api-keys[1].client-id=sandbox-onestop",
+                "--gateway.security.api-keys[1].sha256=9253e84c608bd3ef97e50d5abdf245a4f272cdeb86270ff8d32a6b7bb0ec2956",
+                "--gateway.security.api-keys[1].scopes=dossier:write,dossier:read");
     }
 
     private static String[] codes(int dossiers, String yymm) {
@@ -249,6 +293,9 @@ public final class DossierEventsBenchmark {
     /** H2's file counters (INFORMATION_SCHEMA.SETTINGS info.FILE_*), or nothing on another database. */
     private static Map<String, Long> h2Store(javax.sql.DataSource db) {
         Map<String, Long> m = new HashMap<>();
+        if (db == null) {
+            return m; // the gateway's own JVM: its database is not reachable from here
+        }
         try (java.sql.Connection c = db.getConnection(); java.sql.ResultSet rs = c.createStatement().executeQuery(
                 "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME LIKE 'info.FILE%'")) {
             while (rs.next()) {

@@ -34,13 +34,19 @@ public final class GatewayProcess {
 
     /** Starts a gateway with these Spring arguments (portal, storage, keys) and waits until it answers. */
     public static GatewayProcess start(String name, List<String> springArgs) throws IOException {
+        return start(name, List.of("-Xmx512m"), springArgs);
+    }
+
+    /** The same with these JVM options (heap, GC) instead of a 512 MB heap. */
+    public static GatewayProcess start(String name, List<String> jvmOptions, List<String> springArgs) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path log = Paths.get("target", "gateway-process-" + name + ".log");
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classPath(), GatewayApplication.class.getName(), "--server.port=" + port,
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", classPath(), GatewayApplication.class.getName(), "--server.port=" + port,
                 "--gateway.callbacks.secret=unused", "--gateway.callbacks.payment-secret=unused",
                 "--gateway.one-stop.base-url=http://localhost:9/one-stop", "--gateway.one-stop.api-key=unused",
                 // the lookup systems are not used by these processes; they only need to start
@@ -76,6 +82,25 @@ public final class GatewayProcess {
 
     public int port() {
         return port;
+    }
+
+    /** CPU time the process has used so far (user and system), in nanoseconds; 0 where /proc is not there. */
+    public long cpuNanos() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // USER_HZ 100
+        } catch (IOException | RuntimeException notLinux) {
+            return 0;
+        }
+    }
+
+    /** Asks the gateway to stop (SIGTERM: shutdown hooks run) and waits for it. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
     }
 
     public boolean alive() {
