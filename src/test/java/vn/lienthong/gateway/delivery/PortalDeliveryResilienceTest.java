@@ -258,9 +258,13 @@ class PortalDeliveryResilienceTest extends GatewayIntegrationTest {
         }
         await("1000 events delivered", Duration.ofSeconds(90), () -> dossiers.stream()
                 .allMatch(d -> appliedSteps(d).size() >= 20 && states(d).stream().allMatch("DELIVERED"::equals)));
-        long failed = PORTAL.calls().stream().filter(c -> c.httpStatus() != 200
+        // The simulator is shared by every test of this JVM: count only the calls that carried this test's dossiers.
+        List<ReceivedCall> ours = PORTAL.calls().stream().filter(c -> c.body().path("data").findValuesAsText("MaHoSo").stream()
+                .anyMatch(dossiers::contains)).toList();
+        long failed = ours.stream().filter(c -> c.httpStatus() != 200
                 || (c.answer() != null && c.answer().contains("\"error_code\":99"))).count();
-        assertThat(failed).as("calls that failed transiently").isGreaterThan(PORTAL.calls().size() / 5);
+        // About 32 % are expected (three faults of 12 % each, tried in turn); a tenth is far below any run's share.
+        assertThat(failed).as("calls of this test that failed transiently, of %d", ours.size()).isGreaterThan(ours.size() / 10);
         for (String d : dossiers) {
             assertThat(appliedCodes(d)).as(d).isEqualTo(expectedCodes(20));
             assertThat(appliedSteps(d)).as(d).isEqualTo(expectedSteps(20));
