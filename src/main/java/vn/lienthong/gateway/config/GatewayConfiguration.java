@@ -10,7 +10,11 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +25,7 @@ import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.storage.Durability;
+import vn.lienthong.gateway.storage.H2Compaction;
 import vn.lienthong.gateway.dossier.DossierEventService;
 import vn.lienthong.gateway.dossier.DossierEventTranslator;
 import vn.lienthong.gateway.dossier.DossierEventValidator;
@@ -73,6 +78,24 @@ public class GatewayConfiguration {
     @Bean
     Durability durability(DataSource dataSource) {
         return Durability.of(dataSource);
+    }
+
+    /** Compacts an embedded H2 file in small steps (idle on PostgreSQL); see the URL's AUTO_COMPACT_FILL_RATE=0. */
+    @Bean(destroyMethod = "close")
+    H2Compaction h2Compaction(DataSource dataSource, GatewayProperties props, ObjectProvider<MeterRegistry> meters) {
+        GatewayProperties.H2Compaction c = props.getStorage().getH2Compaction();
+        H2Compaction job = H2Compaction.start(dataSource, c.getInterval(), c.getTargetFillRate(), (int) c.getWrite().toBytes());
+        MeterRegistry registry = meters.getIfAvailable();
+        if (job.active() && registry != null) {
+            Gauge.builder("lienthong.h2.file.size", job::fileBytes).baseUnit("bytes")
+                    .description("size of the embedded H2 database file").register(registry);
+            Gauge.builder("lienthong.h2.chunks.fill", job::chunksFillRate).baseUnit("percent")
+                    .description("live share of the H2 file's chunks (compacted below gateway.storage.h2-compaction.target-fill-rate)")
+                    .register(registry);
+            FunctionCounter.builder("lienthong.h2.compaction.steps", job, H2Compaction::steps)
+                    .description("compaction steps that rewrote chunks of the H2 file").register(registry);
+        }
+        return job;
     }
 
     @Bean

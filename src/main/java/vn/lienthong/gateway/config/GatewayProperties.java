@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Typed view of the {@code gateway.*} keys of config/application.yml. Every key is documented there;
@@ -20,14 +21,37 @@ public class GatewayProperties {
     private final Delivery delivery = new Delivery();
     private final Portal portal = new Portal();
     private final Retention retention = new Retention();
+    private final Storage storage = new Storage();
 
     public String getMappingsLocation() { return mappingsLocation; }
     public void setMappingsLocation(String mappingsLocation) { this.mappingsLocation = mappingsLocation; }
     public Api getApi() { return api; }
     public Security getSecurity() { return security; }
     public Delivery getDelivery() { return delivery; }
+    public Storage getStorage() { return storage; }
     public Portal getPortal() { return portal; }
     public Retention getRetention() { return retention; }
+
+    public static class Storage {
+        private final H2Compaction h2Compaction = new H2Compaction();
+        public H2Compaction getH2Compaction() { return h2Compaction; }
+    }
+
+    /** The gateway's own compaction of an embedded H2 file (storage/H2Compaction). */
+    public static class H2Compaction {
+        /** Pause between two steps. */
+        private Duration interval = Duration.ofMillis(100);
+        /** Steps run while the file's chunks are on average less full than this (percent); 0 turns the job off. */
+        private int targetFillRate = 60;
+        /** Live data rewritten in one step at most; the store lock is held that long. */
+        private DataSize write = DataSize.ofKilobytes(512);
+        public Duration getInterval() { return interval; }
+        public void setInterval(Duration interval) { this.interval = interval; }
+        public int getTargetFillRate() { return targetFillRate; }
+        public void setTargetFillRate(int targetFillRate) { this.targetFillRate = targetFillRate; }
+        public DataSize getWrite() { return write; }
+        public void setWrite(DataSize write) { this.write = write; }
+    }
 
     public static class Retention {
         /** How often routes/retention.camel.yaml runs the purge. */

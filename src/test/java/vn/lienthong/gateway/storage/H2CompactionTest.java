@@ -1,0 +1,132 @@
+package vn.lienthong.gateway.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gateway's compaction of an H2 file with H2's own compaction off (AUTO_COMPACT_FILL_RATE=0, as in
+ * config/application.yml). The workload leaves every chunk sparse, as the outbox does: each round appends
+ * rows that stay (an audit log, delivered events kept for their retention) and rewrites a table that is
+ * rewritten again in the next round (the pending events, their claims). Without compaction the file grows
+ * by about the rewritten table every round; with it the file stays near its live data, and nothing is lost.
+ * RETENTION_TIME=0 lets H2 reuse a freed chunk at once instead of after 45 s, so the test need not wait.
+ */
+class H2CompactionTest {
+    private static final int ROUNDS = 120;
+    private static final int KEPT_PER_ROUND = 50;
+    private static final int REWRITTEN_ROWS = 2_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsTheFileNearItsLiveDataAndLosesNothing() throws Exception {
+        long without = run("without", false);
+        long with = run("with", true);
+        // Measured with H2 2.3.232: 54 MB without, 3 MB with.
+        assertThat(with).as("file size with the gateway's compaction (%d bytes without)", without).isLessThan(without / 4);
+    }
+
+    @Test
+    void isIdleOnAnInMemoryDatabase() {
+        JdbcDataSource mem = new JdbcDataSource();
+        mem.setURL("jdbc:h2:mem:compaction-idle;DB_CLOSE_DELAY=-1");
+        try (H2Compaction job = H2Compaction.start(mem, Duration.ofHours(1), 60, 512 * 1024)) {
+            assertThat(job.active()).isFalse();
+            assertThat(job.step()).isFalse();
+            assertThat(job.chunksFillRate()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void isOffWithAFillRateOfZero() throws Exception {
+        JdbcDataSource ds = dataSource("off");
+        try (Connection keepOpen = ds.getConnection(); H2Compaction job = H2Compaction.start(ds, Duration.ofHours(1), 0, 512 * 1024)) {
+            assertThat(job.active()).isFalse();
+        }
+    }
+
+    /** Runs the workload on a fresh file; answers the file's size at the end. */
+    private long run(String name, boolean compact) throws Exception {
+        JdbcDataSource ds = dataSource(name);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             H2Compaction job = compact ? H2Compaction.start(ds, Duration.ofHours(1), 60, 512 * 1024) : null) {
+            s.execute("CREATE TABLE kept (id INT PRIMARY KEY, payload VARCHAR(200))");
+            s.execute("CREATE TABLE rewritten (id INT PRIMARY KEY, payload VARCHAR(200), round INT)");
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO rewritten VALUES (?, ?, 0)")) {
+                for (int i = 0; i < REWRITTEN_ROWS; i++) {
+                    ins.setInt(1, i);
+                    ins.setString(2, "x".repeat(200));
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+            s.execute("CHECKPOINT");
+            if (compact) {
+                assertThat(job.active()).isTrue();
+            }
+            int rewrites = 0;
+            try (PreparedStatement keep = c.prepareStatement("INSERT INTO kept VALUES (?, ?)");
+                 PreparedStatement churn = c.prepareStatement("UPDATE rewritten SET round = ?")) {
+                for (int r = 1; r <= ROUNDS; r++) {
+                    for (int i = 0; i < KEPT_PER_ROUND; i++) {
+                        keep.setInt(1, r * KEPT_PER_ROUND + i);
+                        keep.setString(2, "round " + r + " row " + i + " " + "k".repeat(150));
+                        keep.addBatch();
+                    }
+                    keep.executeBatch();
+                    churn.setInt(1, r);
+                    churn.executeUpdate();
+                    s.execute("CHECKPOINT"); // a store, as storage/Durability runs one per group of answers
+                    if (compact) {
+                        // several steps a round, as the job runs every 100 ms against stores every few ms
+                        for (int step = 0; step < 4; step++) {
+                            rewrites += job.step() ? 1 : 0;
+                        }
+                        s.execute("CHECKPOINT");
+                    }
+                }
+            }
+            if (compact) {
+                assertThat(rewrites).as("steps that rewrote chunks").isPositive();
+                assertThat(job.steps()).isEqualTo(rewrites);
+            }
+            assertThat(count(s, "SELECT COUNT(*) FROM kept")).isEqualTo(ROUNDS * KEPT_PER_ROUND);
+            assertThat(count(s, "SELECT COUNT(*) FROM rewritten WHERE round = " + ROUNDS)).isEqualTo(REWRITTEN_ROWS);
+            assertThat(count(s, "SELECT COUNT(*) FROM kept WHERE payload LIKE 'round 7 row 3 %'")).isEqualTo(1);
+        }
+        // Reopen: what the file holds after the run is complete and readable.
+        JdbcDataSource again = dataSource(name);
+        try (Connection c = again.getConnection(); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT COUNT(*) FROM kept")).isEqualTo(ROUNDS * KEPT_PER_ROUND);
+            s.execute("SHUTDOWN IMMEDIATELY");
+        }
+        return Files.size(dir.resolve(name + ".mv.db"));
+    }
+
+    private JdbcDataSource dataSource(String name) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve(name) + ";AUTO_COMPACT_FILL_RATE=0;RETENTION_TIME=0;DB_CLOSE_ON_EXIT=FALSE");
+        ds.setUser("sa");
+        return ds;
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
