@@ -119,9 +119,11 @@ public final class DossierEventsBenchmark {
         // JIT warm-up under the measured load's shape (other dossiers, other event ids), drained before measuring:
         // on 2 cores the compiler keeps a core busy for the first minute or two of load.
         int warmSeconds = Integer.getInteger("bench.warmup-seconds", 60);
+        int warmPosted = 0;
         if (warmSeconds > 0) {
             Phase warm = new Phase(http, ports, "jit", codes(dossiers, "2410"), perRequest, clients, rate);
             int posted = warm.run(Integer.MAX_VALUE / 2, TimeUnit.SECONDS.toNanos(warmSeconds));
+            warmPosted = posted;
             long until = System.nanoTime() + (Boolean.getBoolean("bench.acceptOnly") ? 0 : TimeUnit.MINUTES.toNanos(10));
             while (portal.appliedCounts()[1] - before < touched + posted && System.nanoTime() < until) {
                 Thread.sleep(50);
@@ -177,6 +179,12 @@ public final class DossierEventsBenchmark {
             System.out.printf(Locale.ROOT, "bench dossier-events h2 file_writes_per_s=%.0f kb_written_per_event=%.2f%n",
                     (storeAfter.get("info.FILE_WRITE") - storeBefore.get("info.FILE_WRITE")) / secs(start, delivered),
                     (storeAfter.get("info.FILE_WRITE_BYTES") - storeBefore.get("info.FILE_WRITE_BYTES")) / 1024.0 / Math.max(1, applied));
+        }
+        Path h2File = data.resolve("gateway.mv.db");
+        if (Files.exists(h2File)) {
+            // The file after warm-up and measured run: what the gateway's compaction let it grow to.
+            System.out.printf(Locale.ROOT, "bench dossier-events h2 file_mb=%.0f events_stored=%d%n", Files.size(h2File) / 1048576.0,
+                    touched + warmPosted + events);
         }
         if (ctx != null) {
             ctx.close();

@@ -7,12 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -87,7 +89,7 @@ public final class GatewayProcess {
     /** CPU time the process has used so far (user and system), in nanoseconds; 0 where /proc is not there. */
     public long cpuNanos() {
         try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // USER_HZ 100
         } catch (IOException | RuntimeException notLinux) {
@@ -98,7 +100,7 @@ public final class GatewayProcess {
     /** Asks the gateway to stop (SIGTERM: shutdown hooks run) and waits for it. */
     public void stop() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
