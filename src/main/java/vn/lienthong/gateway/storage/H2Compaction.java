@@ -27,22 +27,24 @@ import org.slf4j.LoggerFactory;
  * store takes. A 202 waits for a store ({@link Durability}), so each such move held up every request
  * arriving meanwhile (measured: stores of 65-500 ms at 3,000 events/s). With
  * {@code AUTO_COMPACT_FILL_RATE=0} in the database URL, H2 does neither; this job then rewrites the
- * sparsest old chunks, at most {@code writeBytes} of live data every {@code interval}, while the chunks
- * are fuller than {@code targetFillRate} percent on average no step runs. Rewritten pages go out with the
- * next store; the chunks they leave become free space for new ones, so the file stops growing at about
- * its live data over the fill rate. The file is not shrunk while the gateway runs (H2 shrinks it when it
- * closes only if its own compaction is on).
+ * sparsest old chunks, at most {@code writeBytes} of live data every {@code interval}, as long as the
+ * chunks are on average less than {@code targetFillRate} percent full. Rewritten pages go out with the
+ * next store, and the chunks they leave become free space that new chunks reuse. The file is not shrunk
+ * while the gateway runs (H2 shrinks it on close only when its own compaction is on).
  */
 public final class H2Compaction implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
 
-    private final MVStore store;
+    private final DataSource dataSource;
+    /** The open store; found again if H2 closed and reopened the database (all pooled connections gone). */
+    private volatile MVStore store;
     private final int targetFillRate;
     private final int writeBytes;
     private final ScheduledExecutorService timer;
     private final AtomicLong steps = new AtomicLong();
 
-    private H2Compaction(MVStore store, Duration interval, int targetFillRate, int writeBytes) {
+    private H2Compaction(DataSource dataSource, MVStore store, Duration interval, int targetFillRate, int writeBytes) {
+        this.dataSource = dataSource;
         this.store = store;
         this.targetFillRate = targetFillRate;
         this.writeBytes = writeBytes;
@@ -70,12 +72,12 @@ public final class H2Compaction implements AutoCloseable {
             log.info("H2 file compaction: up to {} KB every {} ms while the chunks are under {} % full", writeBytes / 1024,
                     interval.toMillis(), targetFillRate);
         }
-        return new H2Compaction(store, interval, targetFillRate, writeBytes);
+        return new H2Compaction(dataSource, store, interval, targetFillRate, writeBytes);
     }
 
     /** Whether there is a file to compact (an embedded H2 file database). */
     public boolean active() {
-        return store != null;
+        return timer != null;
     }
 
     /** The store of an embedded, persistent H2 database, or null. */
@@ -98,10 +100,18 @@ public final class H2Compaction implements AutoCloseable {
     /** One step; also called by tests. Answers whether it rewrote anything. */
     boolean step() {
         try {
-            if (store == null || store.isClosed() || store.getFileStore() == null) {
+            MVStore s = store;
+            if (s == null) {
                 return false;
             }
-            boolean rewrote = store.compact(targetFillRate, writeBytes);
+            if (s.isClosed()) {
+                s = fileStore(dataSource); // the gateway is stopping, or H2 reopened the file
+                if (s == null || s.isClosed()) {
+                    return false;
+                }
+                store = s;
+            }
+            boolean rewrote = s.getFileStore() != null && s.compact(targetFillRate, writeBytes);
             if (rewrote) {
                 steps.incrementAndGet();
             }
@@ -120,12 +130,14 @@ public final class H2Compaction implements AutoCloseable {
 
     /** Size of the database file in bytes; 0 when there is no file. */
     public long fileBytes() {
-        return store == null || store.getFileStore() == null ? 0 : store.getFileStore().size();
+        MVStore s = store;
+        return s == null || s.getFileStore() == null ? 0 : s.getFileStore().size();
     }
 
     /** Average fill of the file's chunks, in percent (H2's CHUNKS_FILL_RATE); 100 when there is no file. */
     public int chunksFillRate() {
-        return store == null || store.getFileStore() == null ? 100 : store.getFileStore().getChunksFillRate();
+        MVStore s = store;
+        return s == null || s.getFileStore() == null ? 100 : s.getFileStore().getChunksFillRate();
     }
 
     @Override

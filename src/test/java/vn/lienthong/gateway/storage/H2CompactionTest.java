@@ -40,6 +40,21 @@ class H2CompactionTest {
     }
 
     @Test
+    void findsTheFileAgainWhenH2HasClosedAndReopenedIt() throws Exception {
+        JdbcDataSource ds = dataSource("reopened");
+        H2Compaction job;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (id INT PRIMARY KEY, payload VARCHAR(200))");
+            s.execute("CREATE TABLE rewritten (id INT PRIMARY KEY, payload VARCHAR(200), round INT)");
+            job = H2Compaction.start(ds, Duration.ofHours(1), 60, 512 * 1024);
+        } // the last connection closed: H2 closes the database (no DB_CLOSE_DELAY), and the job's store with it
+        try (H2Compaction j = job; Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            assertThat(churn(c, s, j)).as("steps that rewrote chunks after the reopen").isPositive();
+            assertThat(j.fileBytes()).isEqualTo(Files.size(dir.resolve("reopened.mv.db")));
+        }
+    }
+
+    @Test
     void isIdleOnAnInMemoryDatabase() {
         JdbcDataSource mem = new JdbcDataSource();
         mem.setURL("jdbc:h2:mem:compaction-idle;DB_CLOSE_DELAY=-1");
@@ -65,40 +80,10 @@ class H2CompactionTest {
              H2Compaction job = compact ? H2Compaction.start(ds, Duration.ofHours(1), 60, 512 * 1024) : null) {
             s.execute("CREATE TABLE kept (id INT PRIMARY KEY, payload VARCHAR(200))");
             s.execute("CREATE TABLE rewritten (id INT PRIMARY KEY, payload VARCHAR(200), round INT)");
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO rewritten VALUES (?, ?, 0)")) {
-                for (int i = 0; i < REWRITTEN_ROWS; i++) {
-                    ins.setInt(1, i);
-                    ins.setString(2, "x".repeat(200));
-                    ins.addBatch();
-                }
-                ins.executeBatch();
-            }
-            s.execute("CHECKPOINT");
             if (compact) {
                 assertThat(job.active()).isTrue();
             }
-            int rewrites = 0;
-            try (PreparedStatement keep = c.prepareStatement("INSERT INTO kept VALUES (?, ?)");
-                 PreparedStatement churn = c.prepareStatement("UPDATE rewritten SET round = ?")) {
-                for (int r = 1; r <= ROUNDS; r++) {
-                    for (int i = 0; i < KEPT_PER_ROUND; i++) {
-                        keep.setInt(1, r * KEPT_PER_ROUND + i);
-                        keep.setString(2, "round " + r + " row " + i + " " + "k".repeat(150));
-                        keep.addBatch();
-                    }
-                    keep.executeBatch();
-                    churn.setInt(1, r);
-                    churn.executeUpdate();
-                    s.execute("CHECKPOINT"); // a store, as storage/Durability runs one per group of answers
-                    if (compact) {
-                        // several steps a round, as the job runs every 100 ms against stores every few ms
-                        for (int step = 0; step < 4; step++) {
-                            rewrites += job.step() ? 1 : 0;
-                        }
-                        s.execute("CHECKPOINT");
-                    }
-                }
-            }
+            int rewrites = churn(c, s, job);
             if (compact) {
                 assertThat(rewrites).as("steps that rewrote chunks").isPositive();
                 assertThat(job.steps()).isEqualTo(rewrites);
@@ -114,6 +99,42 @@ class H2CompactionTest {
             s.execute("SHUTDOWN IMMEDIATELY");
         }
         return Files.size(dir.resolve(name + ".mv.db"));
+    }
+
+    /** The rounds of the workload on {@code c}; with a job, its steps after each store. Answers the steps that rewrote. */
+    private static int churn(Connection c, Statement s, H2Compaction job) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO rewritten VALUES (?, ?, 0)")) {
+            for (int i = 0; i < REWRITTEN_ROWS; i++) {
+                ins.setInt(1, i);
+                ins.setString(2, "x".repeat(200));
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+        s.execute("CHECKPOINT");
+        int rewrites = 0;
+        try (PreparedStatement keep = c.prepareStatement("INSERT INTO kept VALUES (?, ?)");
+             PreparedStatement rewrite = c.prepareStatement("UPDATE rewritten SET round = ?")) {
+            for (int r = 1; r <= ROUNDS; r++) {
+                for (int i = 0; i < KEPT_PER_ROUND; i++) {
+                    keep.setInt(1, r * KEPT_PER_ROUND + i);
+                    keep.setString(2, "round " + r + " row " + i + " " + "k".repeat(150));
+                    keep.addBatch();
+                }
+                keep.executeBatch();
+                rewrite.setInt(1, r);
+                rewrite.executeUpdate();
+                s.execute("CHECKPOINT"); // a store, as storage/Durability runs one per group of answers
+                if (job != null) {
+                    // several steps a round, as the job runs every 100 ms against stores every few ms
+                    for (int step = 0; step < 4; step++) {
+                        rewrites += job.step() ? 1 : 0;
+                    }
+                    s.execute("CHECKPOINT");
+                }
+            }
+        }
+        return rewrites;
     }
 
     private JdbcDataSource dataSource(String name) {
