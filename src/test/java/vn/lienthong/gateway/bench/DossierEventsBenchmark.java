@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.lienthong.gateway.GatewayApplication;
 import vn.lienthong.gateway.sandbox.PortalSimulator;
+import vn.lienthong.gateway.storage.H2Compaction;
 import vn.lienthong.gateway.support.GatewayProcess;
 
 /**
@@ -83,7 +84,7 @@ public final class DossierEventsBenchmark {
             gatewayArgs.addAll(List.of(pg));
             gatewayArgs.addAll(List.of("--gateway.data-dir=" + data, "--gateway.portal.base-url=" + portal.baseUrl(),
                     "--gateway.portal.username=bench", "--gateway.portal.password=bench", "--gateway.portal.dstcode=BENCH"));
-            gatewayArgs.addAll(sandboxOneStopKey());
+            gatewayArgs.addAll(sandboxKeys());
             if (!pgUrl.isBlank()) {
                 gatewayArgs.add("--spring.profiles.active=postgres");
             }
@@ -107,7 +108,7 @@ public final class DossierEventsBenchmark {
                 secondArgs.addAll(List.of(pg));
                 secondArgs.addAll(List.of("--spring.profiles.active=postgres", "--gateway.portal.base-url=" + portal.baseUrl(),
                         "--gateway.portal.username=sandbox", "--gateway.portal.password=sandbox", "--gateway.portal.dstcode=BENCH-2"));
-                secondArgs.addAll(sandboxOneStopKey());
+                secondArgs.addAll(sandboxKeys());
                 second = GatewayProcess.start("bench-2", secondArgs);
                 ports[1] = second.port();
             }
@@ -182,9 +183,11 @@ public final class DossierEventsBenchmark {
         }
         Path h2File = data.resolve("gateway.mv.db");
         if (Files.exists(h2File)) {
-            // The file after warm-up and measured run: what the gateway's compaction let it grow to.
-            System.out.printf(Locale.ROOT, "bench dossier-events h2 file_mb=%.0f events_stored=%d%n", Files.size(h2File) / 1048576.0,
-                    touched + warmPosted + events);
+            // The file after warm-up and measured run: what the gateway's compaction let it grow to, and how full its chunks are.
+            String fill = ctx != null ? Integer.toString(ctx.getBean(H2Compaction.class).chunksFillRate())
+                    : metric(gateway.port(), "lienthong_h2_chunks_fill_percent");
+            System.out.printf(Locale.ROOT, "bench dossier-events h2 file_mb=%.0f chunks_fill_percent=%s events_stored=%d%n",
+                    Files.size(h2File) / 1048576.0, fill, touched + warmPosted + events);
         }
         if (ctx != null) {
             ctx.close();
@@ -196,11 +199,35 @@ public final class DossierEventsBenchmark {
         System.exit(0);
     }
 
-    /** The sandbox's demo key of the one-stop system (README), which the benchmark's requests carry. */
-    private static List<String> sandboxOneStopKey() {
+    /**
+     * The sandbox's demo keys (README): the one-stop system's, which the benchmark's requests carry, and the
+     * administrator's, with which it reads the gateway's metrics.
+     */
+    private static List<String> sandboxKeys() {
         return List.of("--gateway.security.api-keys[1].client-id=sandbox-onestop",
                 "--gateway.security.api-keys[1].sha256=9253e84c608bd3ef97e50d5abdf245a4f272cdeb86270ff8d32a6b7bb0ec2956",
-                "--gateway.security.api-keys[1].scopes=dossier:write,dossier:read");
+                "--gateway.security.api-keys[1].scopes=dossier:write,dossier:read",
+                "--gateway.security.api-keys[2].client-id=sandbox-admin",
+                "--gateway.security.api-keys[2].sha256=38f40ba91fa682cad9d63a18d2051fe225b2873cc1ae60bbc6221a258db84273",
+                "--gateway.security.api-keys[2].scopes=admin");
+    }
+
+    /** One value of the gateway's Prometheus page, or "?" if it is not there. */
+    private static String metric(int port, String name) {
+        try {
+            String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .header("X-API-Key", "sandbox-admin-key").build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : page.split("\n")) {
+                if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                    return line.substring(line.lastIndexOf(' ') + 1);
+                }
+            }
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "?";
     }
 
     private static String[] codes(int dossiers, String yymm) {
