@@ -80,20 +80,20 @@ public class GatewayConfiguration {
         return Durability.of(dataSource);
     }
 
-    /** Compacts an embedded H2 file in small steps (idle on PostgreSQL); see the URL's AUTO_COMPACT_FILL_RATE=0. */
+    /** Reports on an embedded H2 file and, when configured, compacts it in small steps (nothing on PostgreSQL). */
     @Bean(destroyMethod = "close")
     H2Compaction h2Compaction(DataSource dataSource, GatewayProperties props, ObjectProvider<MeterRegistry> meters) {
         GatewayProperties.H2Compaction c = props.getStorage().getH2Compaction();
         H2Compaction job = H2Compaction.start(dataSource, c.getInterval(), c.getTargetFillRate(), (int) c.getWrite().toBytes());
         MeterRegistry registry = meters.getIfAvailable();
-        if (job.active() && registry != null) {
+        if (job.onH2File() && registry != null) {
             Gauge.builder("lienthong.h2.file.size", job::fileBytes).baseUnit("bytes")
                     .description("size of the embedded H2 database file").register(registry);
             Gauge.builder("lienthong.h2.chunks.fill", job::chunksFillRate).baseUnit("percent")
-                    .description("live share of the H2 file's chunks (compacted below gateway.storage.h2-compaction.target-fill-rate)")
+                    .description("live share of the H2 file's chunks")
                     .register(registry);
             FunctionCounter.builder("lienthong.h2.compaction.steps", job, H2Compaction::steps)
-                    .description("compaction steps that rewrote chunks of the H2 file").register(registry);
+                    .description("steps of the gateway's compaction that rewrote chunks of the H2 file").register(registry);
         }
         return job;
     }

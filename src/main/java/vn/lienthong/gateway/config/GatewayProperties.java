@@ -41,8 +41,8 @@ public class GatewayProperties {
     public static class H2Compaction {
         /** Pause between two steps. */
         private Duration interval = Duration.ofMillis(100);
-        /** Steps run while the file's chunks are on average less full than this (percent); 0 turns the job off. */
-        private int targetFillRate = 60;
+        /** Steps run while the file's chunks are on average less full than this (percent); 0 (the default): off. */
+        private int targetFillRate = 0;
         /** Live data rewritten in one step at most; the store lock is held that long. */
         private DataSize write = DataSize.ofKilobytes(512);
         public Duration getInterval() { return interval; }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gateway's compaction of an H2 file with H2's own compaction off (AUTO_COMPACT_FILL_RATE=0, as in
- * config/application.yml). The workload leaves every chunk sparse, as the outbox does: each round appends
+ * The gateway's compaction of an H2 file with H2's own compaction off (AUTO_COMPACT_FILL_RATE=0, as
+ * config/application.yml says to set it when the job is turned on). The workload leaves every chunk sparse, as the outbox does: each round appends
  * rows that stay (an audit log, delivered events kept for their retention) and rewrites a table that is
  * rewritten again in the next round (the pending events, their claims). Without compaction the file grows
  * by about the rewritten table every round; with it the file stays near its live data, and nothing is lost.
@@ -60,6 +60,7 @@ class H2CompactionTest {
         mem.setURL("jdbc:h2:mem:compaction-idle;DB_CLOSE_DELAY=-1");
         try (H2Compaction job = H2Compaction.start(mem, Duration.ofHours(1), 60, 512 * 1024)) {
             assertThat(job.active()).isFalse();
+            assertThat(job.onH2File()).isFalse();
             assertThat(job.step()).isFalse();
             assertThat(job.chunksFillRate()).isEqualTo(100);
         }
@@ -70,6 +71,9 @@ class H2CompactionTest {
         JdbcDataSource ds = dataSource("off");
         try (Connection keepOpen = ds.getConnection(); H2Compaction job = H2Compaction.start(ds, Duration.ofHours(1), 0, 512 * 1024)) {
             assertThat(job.active()).isFalse();
+            assertThat(job.step()).isFalse();
+            assertThat(job.onH2File()).isTrue(); // it still reports on the file (the gauges)
+            assertThat(job.fileBytes()).isEqualTo(Files.size(dir.resolve("off.mv.db")));
         }
     }
 
