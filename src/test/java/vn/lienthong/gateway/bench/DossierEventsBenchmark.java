@@ -36,12 +36,21 @@ import vn.lienthong.gateway.support.GatewayProcess;
  * other dossiers before measuring, drained first; default 60).
  * On PostgreSQL (issue 5): -Dbench.postgres-url=jdbc:postgresql://… (a fresh schema per run) and
  * -Dbench.instances=2 to add a second gateway process on the same database; requests alternate between them.
+ * -Dbench.spring-args="--key=value …" adds Spring arguments to the gateway (to compare a setting).
  * -Dbench.gateway-jvm=true runs the gateway in a JVM of its own (options: -Dbench.gateway-jvm-opts, default -Xmx1g)
  * with the portal simulator and the client in this one, so the gateway's heap and collections are its own, as deployed.
  */
 public final class DossierEventsBenchmark {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] mainArgs) throws Exception {
+        // Extra Spring arguments for the gateway, e.g. to compare a setting: program arguments, or
+        // -Dbench.spring-args="--a=1 --b=2" (what mvn -Pbench can pass).
+        List<String> extra = new ArrayList<>(List.of(mainArgs));
+        String springArgs = System.getProperty("bench.spring-args", "");
+        if (!springArgs.isBlank()) {
+            extra.addAll(List.of(springArgs.trim().split("\\s+")));
+        }
+        String[] args = extra.toArray(String[]::new);
         int events = Integer.getInteger("bench.events", 20_000);
         int dossiers = Integer.getInteger("bench.dossiers", 500);
         int clients = Integer.getInteger("bench.clients", 16);
@@ -186,8 +195,10 @@ public final class DossierEventsBenchmark {
             // The file after warm-up and measured run: what the gateway's compaction let it grow to, and how full its chunks are.
             String fill = ctx != null ? Integer.toString(ctx.getBean(H2Compaction.class).chunksFillRate())
                     : metric(gateway.port(), "lienthong_h2_chunks_fill_percent");
-            System.out.printf(Locale.ROOT, "bench dossier-events h2 file_mb=%.0f chunks_fill_percent=%s events_stored=%d%n",
-                    Files.size(h2File) / 1048576.0, fill, touched + warmPosted + events);
+            String steps = ctx != null ? Long.toString(ctx.getBean(H2Compaction.class).steps())
+                    : metric(gateway.port(), "lienthong_h2_compaction_steps_total");
+            System.out.printf(Locale.ROOT, "bench dossier-events h2 file_mb=%.0f chunks_fill_percent=%s gateway_compaction_steps=%s events_stored=%d%n",
+                    Files.size(h2File) / 1048576.0, fill, steps, touched + warmPosted + events);
         }
         if (ctx != null) {
             ctx.close();
