@@ -102,7 +102,7 @@ public final class H2Compaction implements AutoCloseable {
             Database db = session.getDatabase();
             return db.isPersistent() && db.getStore() != null ? db.getStore().getMvStore() : null;
         } catch (SQLException | RuntimeException e) {
-            log.warn("H2 file compaction not started: {}", e.toString());
+            log.warn("the H2 file's store is not reachable: {}", e.toString());
             return null;
         }
     }
@@ -110,18 +110,11 @@ public final class H2Compaction implements AutoCloseable {
     /** One step; also called by tests. Answers whether it rewrote anything. */
     boolean step() {
         try {
-            MVStore s = store;
-            if (s == null || targetFillRate <= 0 || writeBytes <= 0) {
+            if (targetFillRate <= 0 || writeBytes <= 0) {
                 return false;
             }
-            if (s.isClosed()) {
-                s = fileStore(dataSource); // the gateway is stopping, or H2 reopened the file
-                if (s == null || s.isClosed()) {
-                    return false;
-                }
-                store = s;
-            }
-            boolean rewrote = s.getFileStore() != null && s.compact(targetFillRate, writeBytes);
+            MVStore s = current();
+            boolean rewrote = s != null && s.getFileStore() != null && s.compact(targetFillRate, writeBytes);
             if (rewrote) {
                 steps.incrementAndGet();
             }
@@ -133,6 +126,19 @@ public final class H2Compaction implements AutoCloseable {
         }
     }
 
+    /** The open store: found again if H2 has closed the one we had (and reopened the file); null if none. */
+    private MVStore current() {
+        MVStore s = store;
+        if (s != null && s.isClosed()) {
+            s = fileStore(dataSource); // the gateway is stopping, or H2 reopened the file
+            if (s == null || s.isClosed()) {
+                return null;
+            }
+            store = s;
+        }
+        return s;
+    }
+
     /** Steps that rewrote chunks since start. */
     public long steps() {
         return steps.get();
@@ -140,13 +146,13 @@ public final class H2Compaction implements AutoCloseable {
 
     /** Size of the database file in bytes; 0 when there is no file. */
     public long fileBytes() {
-        MVStore s = store;
+        MVStore s = current();
         return s == null || s.getFileStore() == null ? 0 : s.getFileStore().size();
     }
 
     /** Average fill of the file's chunks, in percent (H2's CHUNKS_FILL_RATE); 100 when there is no file. */
     public int chunksFillRate() {
-        MVStore s = store;
+        MVStore s = current();
         return s == null || s.getFileStore() == null ? 100 : s.getFileStore().getChunksFillRate();
     }
 
