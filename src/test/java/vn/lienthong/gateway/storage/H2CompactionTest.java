@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway's compaction of an H2 file with H2's own compaction off (AUTO_COMPACT_FILL_RATE=0, as
- * config/application.yml says to set it when the job is turned on). The workload leaves every chunk sparse, as the outbox does: each round appends
- * rows that stay (an audit log, delivered events kept for their retention) and rewrites a table that is
- * rewritten again in the next round (the pending events, their claims). Without compaction the file grows
+ * config/application.yml says to set it when the job is turned on). The workload leaves every chunk
+ * sparse, as the outbox does: each round appends rows that stay (an audit log, delivered events kept for
+ * their retention) and rewrites a table that is rewritten again in the next round (the pending events,
+ * their claims). Without compaction the file grows
  * by about the rewritten table every round; with it the file stays near its live data, and nothing is lost.
  * RETENTION_TIME=0 lets H2 reuse a freed chunk at once instead of after 45 s, so the test need not wait.
  */
