@@ -110,7 +110,7 @@ public final class H2Compaction implements AutoCloseable {
     /** One step; also called by tests. Answers whether it rewrote anything. */
     boolean step() {
         try {
-            if (targetFillRate <= 0 || writeBytes <= 0) {
+            if (!active()) {
                 return false;
             }
             MVStore s = current();

@@ -62,6 +62,15 @@ final class CpuMeter {
         return new Sample(jit, gc, all - jit - gc);
     }
 
+    /** CPU time (all threads) another process has used so far, in nanoseconds; 0 elsewhere than Linux. */
+    static long ofProcess(long pid) {
+        try {
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException | RuntimeException notLinux) {
+            return 0;
+        }
+    }
+
     /** utime + stime of a /proc stat line, in nanoseconds. */
     private static long ticks(String stat) {
         // fields after the name: state(0) … utime(11) stime(12)

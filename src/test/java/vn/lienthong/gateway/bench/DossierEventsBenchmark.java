@@ -146,7 +146,7 @@ public final class DossierEventsBenchmark {
         javax.sql.DataSource db = ctx == null ? null : ctx.getBean(javax.sql.DataSource.class);
         Map<String, Long> storeBefore = h2Store(db);
         CpuMeter.Sample cpuStart = CpuMeter.now();
-        long gatewayCpuStart = gateway == null ? 0 : gateway.cpuNanos();
+        long gatewayCpuStart = gateway == null ? 0 : CpuMeter.ofProcess(gateway.pid());
         long start = System.nanoTime();
         measured.run(events, Long.MAX_VALUE);
         int requests = measured.requests;
@@ -160,7 +160,7 @@ public final class DossierEventsBenchmark {
         }
         long delivered = System.nanoTime();
         CpuMeter.Sample cpu = CpuMeter.now().minus(cpuStart);
-        long gatewayCpu = gateway == null ? 0 : gateway.cpuNanos() - gatewayCpuStart;
+        long gatewayCpu = gateway == null ? 0 : CpuMeter.ofProcess(gateway.pid()) - gatewayCpuStart;
         Map<String, Long> storeAfter = h2Store(db);
         long applied = Math.min(portal.appliedCounts()[0] - warm, portal.appliedCounts()[1] - warmProgress);
         Arrays.sort(latencies);
@@ -193,10 +193,17 @@ public final class DossierEventsBenchmark {
         Path h2File = data.resolve("gateway.mv.db");
         if (Files.exists(h2File)) {
             // The file after warm-up and measured run: what the gateway's compaction let it grow to, and how full its chunks are.
-            String fill = ctx != null ? Integer.toString(ctx.getBean(H2Compaction.class).chunksFillRate())
-                    : metric(gateway.port(), "lienthong_h2_chunks_fill_percent");
-            String steps = ctx != null ? Long.toString(ctx.getBean(H2Compaction.class).steps())
-                    : metric(gateway.port(), "lienthong_h2_compaction_steps_total");
+            String fill;
+            String steps;
+            if (ctx != null) {
+                H2Compaction h2 = ctx.getBean(H2Compaction.class);
+                fill = Integer.toString(h2.chunksFillRate());
+                steps = Long.toString(h2.steps());
+            } else {
+                String page = prometheus(gateway.port());
+                fill = metric(page, "lienthong_h2_chunks_fill_percent");
+                steps = metric(page, "lienthong_h2_compaction_steps_total");
+            }
             System.out.printf(Locale.ROOT, "bench dossier-events h2 file_mb=%.0f chunks_fill_percent=%s gateway_compaction_steps=%s events_stored=%d%n",
                     Files.size(h2File) / 1048576.0, fill, steps, touched + warmPosted + events);
         }
@@ -223,20 +230,25 @@ public final class DossierEventsBenchmark {
                 "--gateway.security.api-keys[2].scopes=admin");
     }
 
-    /** One value of the gateway's Prometheus page, or "?" if it is not there. */
-    private static String metric(int port, String name) {
+    /** The gateway's Prometheus page, read with the sandbox admin key; empty if it cannot be read. */
+    private static String prometheus(int port) {
         try {
-            String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
                     .header("X-API-Key", "sandbox-admin-key").build(), HttpResponse.BodyHandlers.ofString()).body();
-            for (String line : page.split("\n")) {
-                if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-                    return line.substring(line.lastIndexOf(' ') + 1);
-                }
-            }
         } catch (IOException e) {
-            return "?";
+            return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** One value of a Prometheus page, or "?" if it is not there. */
+    private static String metric(String page, String name) {
+        for (String line : page.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                return line.substring(line.lastIndexOf(' ') + 1);
+            }
         }
         return "?";
     }

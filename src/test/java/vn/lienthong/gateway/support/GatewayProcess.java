@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -86,15 +85,9 @@ public final class GatewayProcess {
         return port;
     }
 
-    /** CPU time the process has used so far (user and system), in nanoseconds; 0 where /proc is not there. */
-    public long cpuNanos() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // USER_HZ 100
-        } catch (IOException | RuntimeException notLinux) {
-            return 0;
-        }
+    /** The operating system's id of the gateway's process. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Asks the gateway to stop (SIGTERM: shutdown hooks run) and waits for it. */
