@@ -14,6 +14,7 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transport.http.HTTPConduitFactory;
 import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.apache.cxf.ws.policy.PolicyEngine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,6 +79,12 @@ public class LookupConfiguration {
                 // URLConnection conduit is blocking, pooled by the JDK's keep-alive cache, and much cheaper.
                 factoryBean.getBus().setExtension((HTTPConduitFactory) (factory, bus, endpoint, target) ->
                         new URLConnectionHTTPConduit(bus, endpoint, target), HTTPConduitFactory.class);
+                // population-db.wsdl states no WS-Policy, and the gateway adds none; the engine's four interceptors
+                // still computed an empty effective policy on every call (about 2.5 % of a lookup's CPU).
+                PolicyEngine policies = factoryBean.getBus().getExtension(PolicyEngine.class);
+                if (policies != null) {
+                    policies.setEnabled(false);
+                }
             }
 
             @Override
