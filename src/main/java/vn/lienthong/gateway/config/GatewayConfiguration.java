@@ -92,6 +92,11 @@ public class GatewayConfiguration {
             Gauge.builder("lienthong.h2.chunks.fill", job::chunksFillRate).baseUnit("percent")
                     .description("live share of the H2 file's chunks")
                     .register(registry);
+            Gauge.builder("lienthong.h2.cache.hits", job::cacheHitPercent).baseUnit("percent")
+                    .description("share of page reads served by H2's page cache (CACHE_SIZE in the database URL)")
+                    .register(registry);
+            FunctionCounter.builder("lienthong.h2.file.reads", job, H2Compaction::fileReads)
+                    .description("pages H2 read from its file because its cache did not hold them").register(registry);
             FunctionCounter.builder("lienthong.h2.compaction.steps", job, H2Compaction::steps)
                     .description("steps of the gateway's compaction that rewrote chunks of the H2 file").register(registry);
         }

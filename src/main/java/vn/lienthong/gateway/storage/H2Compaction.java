@@ -156,6 +156,18 @@ public final class H2Compaction implements AutoCloseable {
         return s == null || s.getFileStore() == null ? 100 : s.getFileStore().getChunksFillRate();
     }
 
+    /** Share of page reads that H2's page cache served, in percent (H2's info.CACHE_HIT_RATIO); 100 when there is no file. */
+    public int cacheHitPercent() {
+        MVStore s = current();
+        return s == null || s.getFileStore() == null ? 100 : s.getFileStore().getCacheHitRatio();
+    }
+
+    /** Pages read from the file since it was opened (cache misses); 0 when there is no file. */
+    public long fileReads() {
+        MVStore s = current();
+        return s == null || s.getFileStore() == null ? 0 : s.getFileStore().getReadCount();
+    }
+
     @Override
     public void close() {
         if (timer != null) {

@@ -193,19 +193,29 @@ public final class DossierEventsBenchmark {
         Path h2File = data.resolve("gateway.mv.db");
         if (Files.exists(h2File)) {
             // The file after warm-up and measured run: what the gateway's compaction let it grow to, and how full its chunks are.
+            // Cache hits and page reads count from the database's opening: warm-up included.
             String fill;
             String steps;
+            String cacheHits;
+            double reads;
             if (ctx != null) {
                 H2Compaction h2 = ctx.getBean(H2Compaction.class);
                 fill = Integer.toString(h2.chunksFillRate());
                 steps = Long.toString(h2.steps());
+                cacheHits = Integer.toString(h2.cacheHitPercent());
+                reads = h2.fileReads();
             } else {
                 String page = prometheus(gateway.port());
                 fill = metric(page, "lienthong_h2_chunks_fill_percent");
                 steps = metric(page, "lienthong_h2_compaction_steps_total");
+                cacheHits = metric(page, "lienthong_h2_cache_hits_percent");
+                String r = metric(page, "lienthong_h2_file_reads_total");
+                reads = "?".equals(r) ? Double.NaN : Double.parseDouble(r);
             }
-            System.out.printf(Locale.ROOT, "bench dossier-events h2 file_mb=%.0f chunks_fill_percent=%s gateway_compaction_steps=%s events_stored=%d%n",
-                    Files.size(h2File) / 1048576.0, fill, steps, touched + warmPosted + events);
+            long stored = touched + warmPosted + events;
+            System.out.printf(Locale.ROOT, "bench dossier-events h2 file_mb=%.0f chunks_fill_percent=%s gateway_compaction_steps=%s "
+                            + "cache_hit_percent=%s page_reads_per_event=%.2f events_stored=%d%n",
+                    Files.size(h2File) / 1048576.0, fill, steps, cacheHits, reads / Math.max(1, stored), stored);
         }
         if (ctx != null) {
             ctx.close();

@@ -78,6 +78,37 @@ class H2CompactionTest {
         }
     }
 
+    @Test
+    void countsThePagesItsCacheCouldNotServe() throws Exception {
+        JdbcDataSource ds = dataSource("small-cache");
+        ds.setURL(ds.getURL() + ";CACHE_SIZE=1024"); // 1 MB of page cache, for some 8 MB of rows
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             H2Compaction job = H2Compaction.start(ds, Duration.ofHours(1), 0, 512 * 1024)) {
+            s.execute("CREATE TABLE kept (id INT PRIMARY KEY, payload VARCHAR(2000))");
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO kept VALUES (?, ?)")) {
+                for (int i = 0; i < 4_000; i++) {
+                    ins.setInt(1, i);
+                    ins.setString(2, i + " " + "p".repeat(1990));
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+            s.execute("CHECKPOINT");
+            long before = job.fileReads();
+
+            assertThat(count(s, "SELECT SUM(LENGTH(payload)) FROM kept")).isPositive(); // every leaf, in key order
+
+            assertThat(job.fileReads() - before).as("pages read from the file by the scan").isGreaterThan(100);
+            assertThat(job.cacheHitPercent()).isBetween(0, 99);
+        }
+        JdbcDataSource mem = new JdbcDataSource();
+        mem.setURL("jdbc:h2:mem:compaction-cache;DB_CLOSE_DELAY=-1");
+        try (H2Compaction job = H2Compaction.start(mem, Duration.ofHours(1), 0, 512 * 1024)) {
+            assertThat(job.fileReads()).isZero();
+            assertThat(job.cacheHitPercent()).isEqualTo(100);
+        }
+    }
+
     /** Runs the workload on a fresh file; answers the file's size at the end. */
     private long run(String name, boolean compact) throws Exception {
         JdbcDataSource ds = dataSource(name);
