@@ -7,12 +7,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 import javax.sql.DataSource;
 
 import org.h2.engine.Database;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,26 +148,28 @@ public final class H2Compaction implements AutoCloseable {
 
     /** Size of the database file in bytes; 0 when there is no file. */
     public long fileBytes() {
-        MVStore s = current();
-        return s == null || s.getFileStore() == null ? 0 : s.getFileStore().size();
+        return ofFile(FileStore::size, 0);
     }
 
     /** Average fill of the file's chunks, in percent (H2's CHUNKS_FILL_RATE); 100 when there is no file. */
     public int chunksFillRate() {
-        MVStore s = current();
-        return s == null || s.getFileStore() == null ? 100 : s.getFileStore().getChunksFillRate();
+        return (int) ofFile(FileStore::getChunksFillRate, 100);
     }
 
     /** Share of page reads that H2's page cache served, in percent (H2's info.CACHE_HIT_RATIO); 100 when there is no file. */
     public int cacheHitPercent() {
-        MVStore s = current();
-        return s == null || s.getFileStore() == null ? 100 : s.getFileStore().getCacheHitRatio();
+        return (int) ofFile(FileStore::getCacheHitRatio, 100);
     }
 
     /** Pages read from the file since it was opened (cache misses); 0 when there is no file. */
     public long fileReads() {
+        return ofFile(FileStore::getReadCount, 0);
+    }
+
+    /** A figure of the open store's file, or {@code none} when there is no file. */
+    private long ofFile(ToLongFunction<FileStore<?>> figure, long none) {
         MVStore s = current();
-        return s == null || s.getFileStore() == null ? 0 : s.getFileStore().getReadCount();
+        return s == null || s.getFileStore() == null ? none : figure.applyAsLong(s.getFileStore());
     }
 
     @Override
