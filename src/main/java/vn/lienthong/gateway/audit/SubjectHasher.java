@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** The keyed hash that stands for a personal ID in the audit log: HMAC-SHA256, hex. */
 public class SubjectHasher {
     private final SecretKeySpec key;
-    /** One keyed Mac per thread: looking the algorithm up and keying it was half the cost of a hash. */
+    /** One keyed Mac per thread: looking the algorithm up and keying it was about half the cost of a hash. */
     private final ThreadLocal<Mac> macs;
 
     public SubjectHasher(String secret) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Compacts the embedded H2 file in small steps, so that compaction never holds a commit up for long; off
- * by default, and reports the file's size and fill either way.
+ * by default, and reports the file's size, its fill and its page cache either way.
  * <p>
  * Every change on H2 is written as a new chunk at the end of the file's used space, and older chunks keep
  * fewer live pages as rows change; their space is reused only once nothing in them is live. H2's own

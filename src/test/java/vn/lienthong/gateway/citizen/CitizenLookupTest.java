@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.cxf.Bus;
+import org.apache.cxf.ws.policy.PolicyEngine;
+import org.apache.cxf.ws.policy.PolicyOutInterceptor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.lienthong.gateway.LookupsTestSupport;
 import vn.lienthong.gateway.sandbox.SimFault;
@@ -18,9 +24,25 @@ class CitizenLookupTest extends LookupsTestSupport {
     static final String YEAR_ONLY_DECEASED = "049158559797";
     static final String UNKNOWN = "049085000001";
 
+    @Autowired
+    CamelContext camel;
+
     HttpResponse<String> lookup(String id, String purpose) throws Exception {
         return get("/api/v1/citizens/" + id, KEY, "X-Officer-Id", "cb-07", "X-Purpose", purpose,
                 "X-Dossier-Code", "000.00.12.H47-241124-0001");
+    }
+
+    /** population-db.wsdl states no WS-Policy: the client's bus runs no policy interceptors (LookupConfiguration). */
+    @Test
+    void shouldCallThePopulationDatabaseWithoutThePolicyEngine() throws Exception {
+        assertEquals(200, lookup(MARRIED, "DOSSIER_PROCESSING").statusCode());
+
+        CxfEndpoint endpoint = camel.getEndpoints().stream().filter(CxfEndpoint.class::isInstance).map(CxfEndpoint.class::cast)
+                .findFirst().orElseThrow();
+        Bus bus = endpoint.getBus();
+        assertFalse(bus.getExtension(PolicyEngine.class).isEnabled());
+        assertTrue(bus.getOutInterceptors().stream().noneMatch(PolicyOutInterceptor.class::isInstance),
+                () -> "bus out interceptors: " + bus.getOutInterceptors());
     }
 
     /** Every field of a SOAP CongDan reaches the English answer, without the sensitive ones for an ordinary purpose. */
