@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
+import org.apache.cxf.Bus;
+import org.apache.cxf.bus.extension.ExtensionManagerBus;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
@@ -68,6 +70,27 @@ public class LookupConfiguration {
         return guard;
     }
 
+    /**
+     * The CXF bus of route population-db alone (its URI names it), so that what is set here does not reach the
+     * application's shared bus or any later CXF client or service.
+     */
+    @Bean(destroyMethod = "shutdown")
+    Bus populationDbBus() {
+        ExtensionManagerBus bus = new ExtensionManagerBus();
+        bus.setId("population-db");
+        // CXF 4's default conduit (java.net.http, asynchronous) costs about 2 ms a call here; the
+        // URLConnection conduit is blocking, pooled by the JDK's keep-alive cache, and much cheaper.
+        bus.setExtension((HTTPConduitFactory) (factory, b, endpoint, target) -> new URLConnectionHTTPConduit(b, endpoint, target),
+                HTTPConduitFactory.class);
+        // population-db.wsdl states no WS-Policy, and the gateway adds none; the engine's interceptors still computed
+        // an empty effective policy on every call (about 2.5 % of a lookup's CPU).
+        PolicyEngine policies = bus.getExtension(PolicyEngine.class);
+        if (policies != null) {
+            policies.setEnabled(false);
+        }
+        return bus;
+    }
+
     /** Timeouts and authentication headers of the CXF client of route population-db. */
     @Bean
     CxfConfigurer populationDbConfigurer(LookupProperties props, LookupRequiredSettings required) {
@@ -75,17 +98,7 @@ public class LookupConfiguration {
         return new CxfConfigurer() {
             @Override
             public void configure(AbstractWSDLBasedEndpointFactory factoryBean) {
-                // CXF 4's default conduit (java.net.http, asynchronous) costs about 2 ms a call here; the
-                // URLConnection conduit is blocking, pooled by the JDK's keep-alive cache, and much cheaper.
-                factoryBean.getBus().setExtension((HTTPConduitFactory) (factory, bus, endpoint, target) ->
-                        new URLConnectionHTTPConduit(bus, endpoint, target), HTTPConduitFactory.class);
-                // population-db.wsdl states no WS-Policy, and the gateway adds none; the engine's interceptors still
-                // computed an empty effective policy on every call (about 2.5 % of a lookup's CPU). The setting is the
-                // bus's: a later CXF client or service that needs WS-Policy must switch it on again.
-                PolicyEngine policies = factoryBean.getBus().getExtension(PolicyEngine.class);
-                if (policies != null) {
-                    policies.setEnabled(false);
-                }
+                // the bus, with its conduit and policy settings, is populationDbBus (the route's URI names it)
             }
 
             @Override

@@ -3,6 +3,7 @@ package vn.lienthong.gateway.citizen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import org.apache.cxf.ws.policy.PolicyEngine;
 import org.apache.cxf.ws.policy.PolicyOutInterceptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import vn.lienthong.gateway.LookupsTestSupport;
 import vn.lienthong.gateway.sandbox.SimFault;
@@ -26,13 +28,18 @@ class CitizenLookupTest extends LookupsTestSupport {
 
     @Autowired
     CamelContext camel;
+    @Autowired
+    ApplicationContext context;
 
     HttpResponse<String> lookup(String id, String purpose) throws Exception {
         return get("/api/v1/citizens/" + id, KEY, "X-Officer-Id", "cb-07", "X-Purpose", purpose,
                 "X-Dossier-Code", "000.00.12.H47-241124-0001");
     }
 
-    /** population-db.wsdl states no WS-Policy: the client's bus runs no policy interceptors (LookupConfiguration). */
+    /**
+     * population-db.wsdl states no WS-Policy: the client's bus, its own (LookupConfiguration.populationDbBus), runs
+     * no policy interceptors, and every other CXF bus of the application keeps its policy engine.
+     */
     @Test
     void shouldCallThePopulationDatabaseWithoutThePolicyEngine() throws Exception {
         assertEquals(200, lookup(MARRIED, "DOSSIER_PROCESSING").statusCode());
@@ -40,9 +47,14 @@ class CitizenLookupTest extends LookupsTestSupport {
         CxfEndpoint endpoint = camel.getEndpoints().stream().filter(CxfEndpoint.class::isInstance).map(CxfEndpoint.class::cast)
                 .findFirst().orElseThrow();
         Bus bus = endpoint.getBus();
+        assertSame(context.getBean("populationDbBus"), bus);
         assertFalse(bus.getExtension(PolicyEngine.class).isEnabled());
         assertTrue(bus.getOutInterceptors().stream().noneMatch(PolicyOutInterceptor.class::isInstance),
                 () -> "bus out interceptors: " + bus.getOutInterceptors());
+        context.getBeansOfType(Bus.class).forEach((name, other) -> {
+            PolicyEngine engine = other == bus ? null : other.getExtension(PolicyEngine.class);
+            assertTrue(engine == null || engine.isEnabled(), () -> "policy engine of bus " + name);
+        });
     }
 
     /** Every field of a SOAP CongDan reaches the English answer, without the sensitive ones for an ordinary purpose. */

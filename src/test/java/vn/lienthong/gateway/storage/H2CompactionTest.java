@@ -99,7 +99,8 @@ class H2CompactionTest {
             assertThat(count(s, "SELECT SUM(LENGTH(payload)) FROM kept")).isPositive(); // every leaf, in key order
 
             assertThat(job.fileReads() - before).as("pages read from the file by the scan").isGreaterThan(100);
-            assertThat(job.cacheHitPercent()).isBetween(0, 99);
+            // Measured: 1,918 pages read, 7 % hits (a cache an eighth of the rows cannot serve a scan of them).
+            assertThat(job.cacheHitPercent()).as("page cache hits, in percent").isLessThan(50);
         }
         JdbcDataSource mem = new JdbcDataSource();
         mem.setURL("jdbc:h2:mem:compaction-cache;DB_CLOSE_DELAY=-1");
