@@ -78,6 +78,7 @@ public class LookupConfiguration {
     Bus populationDbBus() {
         ExtensionManagerBus bus = new ExtensionManagerBus();
         bus.setId("population-db");
+        bus.initialize(); // as CXFBusFactory.createBus does, without making it the JVM's default bus
         // CXF 4's default conduit (java.net.http, asynchronous) costs about 2 ms a call here; the
         // URLConnection conduit is blocking, pooled by the JDK's keep-alive cache, and much cheaper.
         bus.setExtension((HTTPConduitFactory) (factory, b, endpoint, target) -> new URLConnectionHTTPConduit(b, endpoint, target),
