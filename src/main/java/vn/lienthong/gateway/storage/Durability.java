@@ -23,6 +23,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * CPU. Here the commits that wait at the same moment share one store ({@code CHECKPOINT}): the first waiter
  * stores, those arriving meanwhile wait for the next store, which one of them runs. A commit nobody waits for
  * (a claim, a retry schedule) reaches the file with the next store, or H2's own writer within WRITE_DELAY.
+ * <p>
+ * "In the file" means handed to the operating system: H2 does not {@code fsync} a store, so on H2 a write
+ * survives a killed process, not a power loss before the kernel writes its buffers back (README).
  */
 public final class Durability {
     private static final Logger log = LoggerFactory.getLogger(Durability.class);
