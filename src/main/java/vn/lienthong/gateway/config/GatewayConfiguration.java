@@ -76,8 +76,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    Durability durability(DataSource dataSource) {
-        return Durability.of(dataSource);
+    Durability durability(DataSource dataSource, GatewayProperties props) {
+        return Durability.of(dataSource, props.getStorage().isH2SyncToDisk());
     }
 
     /** Reports on an embedded H2 file and, when configured, compacts it in small steps (nothing on PostgreSQL). */

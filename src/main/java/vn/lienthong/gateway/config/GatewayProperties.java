@@ -34,7 +34,11 @@ public class GatewayProperties {
 
     public static class Storage {
         private final H2Compaction h2Compaction = new H2Compaction();
+        /** Embedded H2: each store that answers wait for ends with an fsync (storage/Durability); off: a killed process loses nothing, a power loss may. */
+        private boolean h2SyncToDisk = true;
         public H2Compaction getH2Compaction() { return h2Compaction; }
+        public boolean isH2SyncToDisk() { return h2SyncToDisk; }
+        public void setH2SyncToDisk(boolean h2SyncToDisk) { this.h2SyncToDisk = h2SyncToDisk; }
     }
 
     /** The gateway's own compaction of an embedded H2 file (storage/H2Compaction). */

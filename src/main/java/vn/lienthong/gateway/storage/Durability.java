@@ -24,32 +24,38 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * stores, those arriving meanwhile wait for the next store, which one of them runs. A commit nobody waits for
  * (a claim, a retry schedule) reaches the file with the next store, or H2's own writer within WRITE_DELAY.
  * <p>
- * "In the file" means handed to the operating system: H2 does not {@code fsync} a store, so on H2 a write
- * survives a killed process, not a power loss before the kernel writes its buffers back (README).
+ * "In the file" means, by default, on the disk: a store is H2's {@code CHECKPOINT SYNC}, which forces the
+ * file to the device ({@code fsync}) after writing, so an answered write survives a power loss as well as a
+ * killed process. With {@code syncToDisk} off it is a plain {@code CHECKPOINT}: H2 hands the chunk to the
+ * operating system without {@code fsync}, which survives a killed process but not a power loss before the
+ * kernel writes its buffers back.
  */
 public final class Durability {
     private static final Logger log = LoggerFactory.getLogger(Durability.class);
 
     private final DataSource dataSource;
     private final boolean storesOnRequest;
+    /** The statement that stores: with or without forcing the file to the device. */
+    private final String storeStatement;
     /** Stores started and stores finished; a store serves the commits that returned before it started. */
     private long started;
     private long finished;
     private boolean storing;
 
-    private Durability(DataSource dataSource, boolean storesOnRequest) {
+    private Durability(DataSource dataSource, boolean storesOnRequest, boolean syncToDisk) {
         this.dataSource = dataSource;
         this.storesOnRequest = storesOnRequest;
+        this.storeStatement = syncToDisk ? "CHECKPOINT SYNC" : "CHECKPOINT";
     }
 
     /**
      * For the database behind {@code dataSource}: group stores on an H2 file, nothing on an in-memory H2 or on a
-     * database durable at commit.
+     * database durable at commit. {@code syncToDisk}: each store on H2 ends with an {@code fsync}.
      */
-    public static Durability of(DataSource dataSource) {
+    public static Durability of(DataSource dataSource, boolean syncToDisk) {
         String[] db = productAndUrl(dataSource);
         boolean h2File = "H2".equalsIgnoreCase(db[0]) && !db[1].startsWith("jdbc:h2:mem:");
-        Durability d = new Durability(dataSource, h2File);
+        Durability d = new Durability(dataSource, h2File, syncToDisk);
         if (h2File) {
             d.store(); // fails at start-up, clearly, if the user may not run CHECKPOINT (H2 wants an admin)
         }
@@ -100,7 +106,7 @@ public final class Durability {
 
     private void store() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT");
+            s.execute(storeStatement);
         } catch (SQLException e) {
             log.error("the embedded database could not write its file: {}", e.toString());
             throw new IllegalStateException("the database could not write its file: " + e.getMessage(), e);
