@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -180,6 +182,8 @@ public final class LookupsBenchmark {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        // what the first failure was (a status and its body's start, or an exception), to tell a refusal from a client error
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         List<Future<?>> running = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {
@@ -187,9 +191,16 @@ public final class LookupsBenchmark {
                 while (!stop.get()) {
                     try {
                         HttpResponse<byte[]> r = http.send(request.call(), HttpResponse.BodyHandlers.ofByteArray());
-                        (r.statusCode() == 200 ? ok : failed).incrementAndGet();
+                        if (r.statusCode() == 200) {
+                            ok.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                            String body = new String(r.body(), StandardCharsets.UTF_8);
+                            firstFailure.compareAndSet(null, "HTTP " + r.statusCode() + " " + body.substring(0, Math.min(200, body.length())));
+                        }
                     } catch (Exception e) {
                         failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
                     }
                 }
                 return null;
@@ -206,7 +217,7 @@ public final class LookupsBenchmark {
         lastAppMicros = cpu.rest() / 1e3 / Math.max(1, ok.get());
         pool.shutdown();
         if (failed.get() > 0) {
-            System.out.println("bench lookups warning: " + failed.get() + " requests failed");
+            System.out.println("bench lookups warning: " + failed.get() + " requests failed, the first: " + firstFailure.get());
         }
         return ok.get() / elapsed;
     }
