@@ -6,6 +6,11 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import org.h2.engine.Database;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -20,15 +25,16 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * changes pages in memory and H2 writes them to its file as one chunk per store; with a store per commit
  * (WRITE_DELAY=0) every commit rewrote every page it touched, and pages touched by many commits a second (the
  * tail of the outbox, its index pages, the undo logs) were rewritten as often, which was most of the gateway's
- * CPU. Here the commits that wait at the same moment share one store ({@code CHECKPOINT}): the first waiter
+ * CPU. Here the commits that wait at the same moment share one store: the first waiter
  * stores, those arriving meanwhile wait for the next store, which one of them runs. A commit nobody waits for
  * (a claim, a retry schedule) reaches the file with the next store, or H2's own writer within WRITE_DELAY.
  * <p>
- * "In the file" means, by default, on the disk: a store is H2's {@code CHECKPOINT SYNC}, which forces the
- * file to the device ({@code fsync}) after writing, so an answered write survives a power loss as well as a
- * killed process. With {@code syncToDisk} off it is a plain {@code CHECKPOINT}: H2 hands the chunk to the
- * operating system without {@code fsync}, which survives a killed process but not a power loss before the
- * kernel writes its buffers back.
+ * A store is a {@code CHECKPOINT}, then a wait for H2's serialisation and save threads (a store H2 started
+ * on its own may carry our commit and still be queued there), then, with {@code syncToDisk} (the default),
+ * {@code FileChannel.force}: an answered write survives a power loss as well as a killed process. Without
+ * it H2 hands the chunk to the operating system without {@code fsync}, which survives a killed process but
+ * not a power loss before the kernel writes its buffers back. Over TCP the server's file gets
+ * {@code CHECKPOINT SYNC} or {@code CHECKPOINT}.
  */
 public final class Durability {
     private static final Logger log = LoggerFactory.getLogger(Durability.class);
@@ -37,6 +43,7 @@ public final class Durability {
     private final boolean storesOnRequest;
     /** The statement that stores: with or without forcing the file to the device. */
     private final String storeStatement;
+    private final boolean syncToDisk;
     /** Stores started and stores finished; a store serves the commits that returned before it started. */
     private long started;
     private long finished;
@@ -45,6 +52,7 @@ public final class Durability {
     private Durability(DataSource dataSource, boolean storesOnRequest, boolean syncToDisk) {
         this.dataSource = dataSource;
         this.storesOnRequest = storesOnRequest;
+        this.syncToDisk = syncToDisk;
         this.storeStatement = syncToDisk ? "CHECKPOINT SYNC" : "CHECKPOINT";
     }
 
@@ -106,11 +114,33 @@ public final class Durability {
 
     private void store() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(storeStatement);
-        } catch (SQLException e) {
+            MVStore local = localStore(c);
+            if (local == null) {
+                s.execute(storeStatement); // H2 over TCP: the server's file
+                return;
+            }
+            s.execute("CHECKPOINT"); // also refuses, clearly, a user who is not an admin
+            // A store that H2's background writer (or a large commit) started a moment ago may hold our commit
+            // and still be queued in H2's serialisation and save threads; CHECKPOINT then finds nothing left to
+            // store and returns at once. Wait for those threads, then force the file.
+            local.executeFilestoreOperation(() -> { });
+            if (syncToDisk) {
+                local.sync();
+            }
+        } catch (SQLException | RuntimeException e) {
             log.error("the embedded database could not write its file: {}", e.toString());
             throw new IllegalStateException("the database could not write its file: " + e.getMessage(), e);
         }
+    }
+
+    /** The MVStore of an embedded H2 file behind this connection, or null (H2 over TCP, another database). */
+    private static MVStore localStore(Connection c) throws SQLException {
+        if (!c.isWrapperFor(JdbcConnection.class)
+                || !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return null;
+        }
+        Database db = session.getDatabase();
+        return db.isPersistent() && db.getStore() != null ? db.getStore().getMvStore() : null;
     }
 
     private static String[] productAndUrl(DataSource ds) {

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DurabilityTest {
     private static final AtomicInteger FORCES = new AtomicInteger();
+    /** Order of file operations: the last write's and the last force's number. */
+    private static final AtomicInteger OPS = new AtomicInteger();
+    private static volatile int lastWrite;
+    private static volatile int lastForce;
 
     @TempDir
     Path dir;
@@ -43,9 +47,12 @@ class DurabilityTest {
             s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
             Durability durability = Durability.of(ds, true);
             s.execute("INSERT INTO t VALUES (1)");
+            long writesBefore = fileWrites(s);
             FORCES.set(0);
             durability.await();
+            assertThat(fileWrites(s)).as("the commit was written to the file").isGreaterThan(writesBefore);
             assertThat(FORCES.get()).as("fsync calls during await").isGreaterThanOrEqualTo(1);
+            assertThat(lastForce).as("a force after the last write").isGreaterThan(lastWrite);
         }
     }
 
@@ -66,9 +73,11 @@ class DurabilityTest {
 
     private JdbcDataSource dataSource(String name) {
         JdbcDataSource ds = new JdbcDataSource();
-        // H2's compaction off: it is the one other caller of force while the database is open
+        // H2's compaction off (it forces the file when moving chunks; shrinking the file, which also forces it,
+        // cannot happen in a new file within RETENTION_TIME), and its background writer held back, so that
+        // await() is what stores the commit
         ds.setURL("jdbc:h2:" + ForceCountingPath.SCHEME + ":" + dir.resolve(name).toAbsolutePath()
-                + "/db;AUTO_COMPACT_FILL_RATE=0");
+                + "/db;AUTO_COMPACT_FILL_RATE=0;WRITE_DELAY=60000");
         ds.setUser("sa");
         return ds;
     }
@@ -105,8 +114,9 @@ class DurabilityTest {
 
         @Override
         public void force(boolean metaData) throws IOException {
-            FORCES.incrementAndGet();
             base.force(metaData);
+            FORCES.incrementAndGet();
+            lastForce = OPS.incrementAndGet();
         }
 
         @Override
@@ -121,11 +131,13 @@ class DurabilityTest {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
+            lastWrite = OPS.incrementAndGet();
             return base.write(src);
         }
 
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
+            lastWrite = OPS.incrementAndGet();
             return base.write(src, position);
         }
 
