@@ -6,11 +6,7 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.h2.engine.Database;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -41,8 +37,6 @@ public final class Durability {
 
     private final DataSource dataSource;
     private final boolean storesOnRequest;
-    /** The statement that stores: with or without forcing the file to the device. */
-    private final String storeStatement;
     private final boolean syncToDisk;
     /** Stores started and stores finished; a store serves the commits that returned before it started. */
     private long started;
@@ -53,7 +47,6 @@ public final class Durability {
         this.dataSource = dataSource;
         this.storesOnRequest = storesOnRequest;
         this.syncToDisk = syncToDisk;
-        this.storeStatement = syncToDisk ? "CHECKPOINT SYNC" : "CHECKPOINT";
     }
 
     /**
@@ -114,9 +107,9 @@ public final class Durability {
 
     private void store() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            MVStore local = localStore(c);
+            MVStore local = H2Compaction.fileStore(c);
             if (local == null) {
-                s.execute(storeStatement); // H2 over TCP: the server's file
+                s.execute(syncToDisk ? "CHECKPOINT SYNC" : "CHECKPOINT"); // H2 over TCP: the server's file
                 return;
             }
             s.execute("CHECKPOINT"); // also refuses, clearly, a user who is not an admin
@@ -131,16 +124,6 @@ public final class Durability {
             log.error("the embedded database could not write its file: {}", e.toString());
             throw new IllegalStateException("the database could not write its file: " + e.getMessage(), e);
         }
-    }
-
-    /** The MVStore of an embedded H2 file behind this connection, or null (H2 over TCP, another database). */
-    private static MVStore localStore(Connection c) throws SQLException {
-        if (!c.isWrapperFor(JdbcConnection.class)
-                || !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return null;
-        }
-        Database db = session.getDatabase();
-        return db.isPersistent() && db.getStore() != null ? db.getStore().getMvStore() : null;
     }
 
     private static String[] productAndUrl(DataSource ds) {

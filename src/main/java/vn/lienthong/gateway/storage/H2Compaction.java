@@ -95,14 +95,7 @@ public final class H2Compaction implements AutoCloseable {
     /** The store of an embedded, persistent H2 database, or null. */
     static MVStore fileStore(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            if (!c.isWrapperFor(JdbcConnection.class)) {
-                return null;
-            }
-            if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                return null; // H2 over TCP: the server compacts its own file
-            }
-            Database db = session.getDatabase();
-            return db.isPersistent() && db.getStore() != null ? db.getStore().getMvStore() : null;
+            return fileStore(c); // null over TCP: the server compacts its own file
         } catch (SQLException | RuntimeException e) {
             log.warn("the H2 file's store is not reachable: {}", e.toString());
             return null;
@@ -139,6 +132,16 @@ public final class H2Compaction implements AutoCloseable {
             store = s;
         }
         return s;
+    }
+
+    /** The store of the embedded, persistent H2 database behind this connection, or null (H2 over TCP, another database). */
+    static MVStore fileStore(Connection c) throws SQLException {
+        if (!c.isWrapperFor(JdbcConnection.class)
+                || !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return null;
+        }
+        Database db = session.getDatabase();
+        return db.isPersistent() && db.getStore() != null ? db.getStore().getMvStore() : null;
     }
 
     /** Steps that rewrote chunks since start. */

@@ -194,9 +194,10 @@ public final class LookupsBenchmark {
                         if (r.statusCode() == 200) {
                             ok.incrementAndGet();
                         } else {
-                            failed.incrementAndGet();
-                            String body = new String(r.body(), StandardCharsets.UTF_8);
-                            firstFailure.compareAndSet(null, "HTTP " + r.statusCode() + " " + body.substring(0, Math.min(200, body.length())));
+                            if (failed.getAndIncrement() == 0) {
+                                String body = new String(r.body(), StandardCharsets.UTF_8);
+                                firstFailure.compareAndSet(null, "HTTP " + r.statusCode() + " " + body.substring(0, Math.min(200, body.length())));
+                            }
                         }
                     } catch (Exception e) {
                         failed.incrementAndGet();
