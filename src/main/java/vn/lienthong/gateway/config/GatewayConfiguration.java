@@ -138,7 +138,7 @@ public class GatewayConfiguration {
         systems.register(NationalPortalDestination.NAME).withCircuitBreaker(nationalPortalCircuitBreaker)
                 .withRateLimiter(nationalPortalQuota.limiter());
         return new NationalPortalDestination(client, () -> PortalProtocol.from(mappings.current()),
-                nationalPortalCircuitBreaker, json, Math.min(100, props.getPortal().getMaxBatch()));
+                nationalPortalCircuitBreaker, json, Math.min(100, props.getPortal().getMaxBatch()), props.getPortal().longestRequest());
     }
 
     @Bean

@@ -120,6 +120,11 @@ public class GatewayProperties {
         private int parallelism = 4;
         /** How long a claim holds; a dispatcher that died loses its events to another after this. */
         private Duration lease = Duration.ofSeconds(60);
+        /**
+         * Time kept free between the end of a request and the end of its claim, for the commit that follows the
+         * answer: a request starts only while the claim outlasts the destination's longest request by this much.
+         */
+        private Duration leaseMargin = Duration.ofSeconds(5);
         private Duration initialBackoff = Duration.ofSeconds(2);
         private Duration maxBackoff = Duration.ofMinutes(10);
         private double backoffMultiplier = 2.0;
@@ -137,6 +142,8 @@ public class GatewayProperties {
         public void setParallelism(int parallelism) { this.parallelism = parallelism; }
         public Duration getLease() { return lease; }
         public void setLease(Duration lease) { this.lease = lease; }
+        public Duration getLeaseMargin() { return leaseMargin; }
+        public void setLeaseMargin(Duration leaseMargin) { this.leaseMargin = leaseMargin; }
         public Duration getInitialBackoff() { return initialBackoff; }
         public void setInitialBackoff(Duration initialBackoff) { this.initialBackoff = initialBackoff; }
         public Duration getMaxBackoff() { return maxBackoff; }
@@ -166,6 +173,9 @@ public class GatewayProperties {
         private int rateLimitPerSecond = 50;
         /** How long a call waits for a quota permit before it counts as a transient failure. */
         private Duration rateLimitWait = Duration.ofSeconds(5);
+        /** Timeouts of one call (routes/national-portal.camel.yaml reads the same keys). */
+        private int connectTimeoutMs = 3000;
+        private int responseTimeoutMs = 15000;
         private final Breaker circuitBreaker = new Breaker();
         public String getBaseUrl() { return baseUrl; }
         public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
@@ -181,6 +191,14 @@ public class GatewayProperties {
         public void setRateLimitPerSecond(int rateLimitPerSecond) { this.rateLimitPerSecond = rateLimitPerSecond; }
         public Duration getRateLimitWait() { return rateLimitWait; }
         public void setRateLimitWait(Duration rateLimitWait) { this.rateLimitWait = rateLimitWait; }
+        public int getConnectTimeoutMs() { return connectTimeoutMs; }
+        public void setConnectTimeoutMs(int connectTimeoutMs) { this.connectTimeoutMs = connectTimeoutMs; }
+        public int getResponseTimeoutMs() { return responseTimeoutMs; }
+        public void setResponseTimeoutMs(int responseTimeoutMs) { this.responseTimeoutMs = responseTimeoutMs; }
+        /** The longest one call may take once started: its wait for a quota permit, connecting, the answer. */
+        public Duration longestRequest() {
+            return rateLimitWait.plusMillis(connectTimeoutMs).plusMillis(responseTimeoutMs);
+        }
         public Breaker getCircuitBreaker() { return circuitBreaker; }
     }
 

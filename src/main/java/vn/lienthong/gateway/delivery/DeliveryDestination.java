@@ -22,6 +22,14 @@ public interface DeliveryDestination {
      */
     Duration holdOff();
 
+    /**
+     * The longest one request to this destination may take once started: waiting for a quota permit, connecting and
+     * the answer (the configured timeouts). A request is only sent while the batch's claim outlasts it by
+     * {@code gateway.delivery.lease-margin} ({@link PartsProgress#hold}), so no other claim can take its events while
+     * it is on the wire.
+     */
+    Duration longestRequest();
+
     /** The circuit breaker guarding this destination's calls, shown and reset over JMX; null if none. */
     default io.github.resilience4j.circuitbreaker.CircuitBreaker circuitBreaker() {
         return null;
@@ -35,12 +43,20 @@ public interface DeliveryDestination {
      */
     List<DeliveryResult> deliver(List<StoredEvent> batch, PartsProgress progress);
 
-    /**
-     * Commits how far events got, before the rest of the batch is settled: one commit for all the events a
-     * destination call applied.
-     */
+    /** What a destination tells the engine while it works on a batch, and asks it. */
     interface PartsProgress {
+        /**
+         * Commits how far events got, before the rest of the batch is settled: one commit for all the events a
+         * destination call applied.
+         */
         void partsDone(java.util.List<PartDone> done);
+
+        /**
+         * Called right before each request that carries {@code events}: answers those whose claim still lasts
+         * {@link #longestRequest()} and the margin, renewing the batch's lease when it would end sooner. An event
+         * left out was taken over by another claim (its lease ran out) or is already settled, and must not be sent.
+         */
+        List<StoredEvent> hold(List<StoredEvent> events);
     }
 
     /**

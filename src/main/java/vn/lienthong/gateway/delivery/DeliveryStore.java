@@ -51,7 +51,8 @@ public class DeliveryStore {
      * What the claim's update checks again of each row. On PostgreSQL nothing: the select locked the rows (FOR
      * UPDATE) after checking them, and with a state condition here the planner, on statistics taken while the
      * table was small, read every queued row through the state index to find the 100 ids (30-40 ms a claim).
-     * On H2 the select locks nothing, so a row an administrator skipped meanwhile is left alone.
+     * On H2 the select locks nothing, so a row an administrator skipped meanwhile is left alone, and so is one its
+     * owner settled meanwhile (a retry that is not due yet).
      */
     private final String claimRecheck;
     /** The condition selecting one partition's events (parameters :d and :p), as the database's indexes serve it. */
@@ -100,7 +101,8 @@ public class DeliveryStore {
                     + " AND p.destination = e.destination AND p.partition_key = e.partition_key AND p.id < e.id"
                     + " AND p.state <> 'SKIPPED' ORDER BY p.partition_hash DESC, p.id DESC FETCH FIRST 1 ROW ONLY), 'DELIVERED')"
                     + " = 'DELIVERED' ORDER BY e.destination, e.state, e.next_attempt_at, e.id LIMIT :limit";
-            this.claimRecheck = " AND (state IN ('QUEUED','RETRY_SCHEDULED') OR (state = 'IN_FLIGHT' AND lease_until < :now))";
+            this.claimRecheck = " AND ((state IN ('QUEUED','RETRY_SCHEDULED') AND next_attempt_at <= :now)"
+                    + " OR (state = 'IN_FLIGHT' AND lease_until < :now))";
         }
         // A partition's events: on H2 through the hash of destination and partition (V8), elsewhere by both columns.
         this.partition = postgres ? "destination = :d AND partition_key = :p"
@@ -283,6 +285,25 @@ public class DeliveryStore {
                             .addValue("lease", now.plus(lease)).addValue("now", now).addValue("ids", ids));
             return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE id IN (:ids) AND claim_token = :token ORDER BY id",
                     new MapSqlParameterSource("token", token).addValue("ids", ids), MAPPER);
+        });
+    }
+
+    /**
+     * Lengthens the lease of claimed events still held under {@code token} until {@code until}; answers their ids
+     * (the others were claimed again after their lease, or settled). Not waited to disk: after a crash a longer
+     * lease only delays the retake.
+     */
+    public java.util.Set<Long> renew(Collection<Long> ids, String token, OffsetDateTime until) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("ids", ids).addValue("token", token).addValue("until", until)
+                .addValue("now", now());
+        return tx.execute(s -> {
+            jdbc.update("UPDATE delivery_event SET lease_until = :until, next_attempt_at = :until, updated_at = :now"
+                    + " WHERE id IN (:ids) AND claim_token = :token AND state = 'IN_FLIGHT'", params);
+            return new java.util.HashSet<>(jdbc.queryForList("SELECT id FROM delivery_event WHERE id IN (:ids)"
+                    + " AND claim_token = :token AND state = 'IN_FLIGHT'", params, Long.class));
         });
     }
 

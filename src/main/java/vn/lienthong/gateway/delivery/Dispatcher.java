@@ -41,6 +41,10 @@ public class Dispatcher implements AutoCloseable {
     private final AtomicLong failedTotal = new AtomicLong();
     private final AtomicLong deadTotal = new AtomicLong();
     private volatile BatchObserver observer = BatchObserver.NONE;
+    /** What a claim must still last when a request starts: the destination's longest request and the margin. */
+    private final Duration needed;
+    /** A claim's lease, and a renewal's: the configured lease, or twice {@link #needed} if that is longer. */
+    private final Duration lease;
 
     /** Told how long each batch took at the destination, for the latency histogram. */
     @FunctionalInterface
@@ -58,6 +62,14 @@ public class Dispatcher implements AutoCloseable {
         this.cfg = cfg;
         this.clock = clock;
         this.owner = owner;
+        this.needed = destination.longestRequest().plus(cfg.getLeaseMargin());
+        Duration twice = needed.multipliedBy(2);
+        this.lease = cfg.getLease().compareTo(twice) >= 0 ? cfg.getLease() : twice;
+        if (!lease.equals(cfg.getLease())) {
+            log.warn("claims of {} last {}, not gateway.delivery.lease={}: a request to it may take {} and must end "
+                    + "{} (gateway.delivery.lease-margin) before its claim does", destination.name(), lease, cfg.getLease(),
+                    destination.longestRequest(), cfg.getLeaseMargin());
+        }
         this.paused = new AtomicBoolean(!cfg.isAutoStart());
         this.workers = Executors.newFixedThreadPool(cfg.getParallelism(), r -> {
             Thread t = new Thread(r, "delivery-" + destination.name() + "-" + running.get());
@@ -115,7 +127,7 @@ public class Dispatcher implements AutoCloseable {
                 }
                 List<StoredEvent> batch;
                 synchronized (claimLock) {
-                    batch = store.claim(destination.name(), destination.maxBatch(), owner, cfg.getLease());
+                    batch = store.claim(destination.name(), destination.maxBatch(), owner, lease);
                 }
                 if (batch.isEmpty()) {
                     return;
@@ -140,18 +152,67 @@ public class Dispatcher implements AutoCloseable {
     /** Delivers a batch; {@code completed} receives the events whose last part was committed as delivered. */
     private List<DeliveryResult> deliverSafely(List<StoredEvent> batch, java.util.Set<Long> completed) {
         try {
-            return destination.deliver(batch, done -> {
-                java.util.Set<Long> held = store.markPartsDone(done);
-                done.stream().filter(d -> d.last() && held.contains(d.event().id())).forEach(d -> completed.add(d.event().id()));
-                if (held.size() != done.size()) {
-                    log.warn("{} events of {} lost their claim while delivering", done.size() - held.size(), destination.name());
-                }
-            });
+            return destination.deliver(batch, new Claim(batch, completed));
         } catch (RuntimeException e) {
             log.warn("delivery to {} failed for a batch of {}: {}", destination.name(), batch.size(), e.toString());
             List<DeliveryResult> all = new ArrayList<>();
             batch.forEach(ev -> all.add(DeliveryResult.transientFailure(ev, e.toString(), null)));
             return all;
+        }
+    }
+
+    /**
+     * One claimed batch while its destination works on it: commits applied parts, and keeps the claim alive. A
+     * request starts only while the lease outlasts the destination's longest request and the margin; when it
+     * would end sooner the batch's lease is renewed first. So no other claim (another instance, another worker
+     * after the lease) can take an event while a request carrying it may still be on the wire or its answer not
+     * yet committed, however many requests a batch takes.
+     */
+    private final class Claim implements DeliveryDestination.PartsProgress {
+        private final List<StoredEvent> batch;
+        private final java.util.Set<Long> completed;
+        private final String token;
+        /** Events this claim no longer holds: taken over by another claim, or settled. */
+        private final java.util.Set<Long> gone = new java.util.HashSet<>();
+        private OffsetDateTime leaseEnd;
+
+        Claim(List<StoredEvent> batch, java.util.Set<Long> completed) {
+            this.batch = batch;
+            this.completed = completed;
+            this.token = batch.get(0).claimToken();
+            this.leaseEnd = batch.get(0).leaseUntil();
+        }
+
+        @Override
+        public synchronized void partsDone(List<DeliveryDestination.PartDone> done) {
+            java.util.Set<Long> held = store.markPartsDone(done);
+            for (DeliveryDestination.PartDone d : done) {
+                long id = d.event().id();
+                if (!held.contains(id)) {
+                    gone.add(id);
+                } else if (d.last()) {
+                    completed.add(id);
+                    gone.add(id);
+                }
+            }
+            if (held.size() != done.size()) {
+                log.warn("{} events of {} lost their claim while delivering", done.size() - held.size(), destination.name());
+            }
+        }
+
+        @Override
+        public synchronized List<StoredEvent> hold(List<StoredEvent> events) {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (now.plus(needed).isAfter(leaseEnd)) {
+                List<Long> ids = batch.stream().map(StoredEvent::id).filter(id -> !gone.contains(id)).toList();
+                OffsetDateTime until = now.plus(lease);
+                java.util.Set<Long> held = store.renew(ids, token, until);
+                ids.stream().filter(id -> !held.contains(id)).forEach(gone::add);
+                leaseEnd = until;
+                log.info("claim of {} events to {} renewed until {}{}", held.size(), destination.name(), until,
+                        held.size() == ids.size() ? "" : "; " + (ids.size() - held.size()) + " were taken over meanwhile");
+            }
+            return events.stream().filter(e -> !gone.contains(e.id())).toList();
         }
     }
 

@@ -76,12 +76,22 @@ public class OneStopDestination implements DeliveryDestination {
         return breaker.getState() == CircuitBreaker.State.OPEN ? Duration.ofMillis(500) : Duration.ZERO;
     }
 
+    /** One POST: connecting and the answer (gateway.one-stop.*-timeout-ms); the route waits for no quota. */
+    @Override
+    public Duration longestRequest() {
+        return Duration.ofMillis((long) cfg.getConnectTimeoutMs() + cfg.getResponseTimeoutMs());
+    }
+
     @Override
     public List<DeliveryResult> deliver(List<StoredEvent> batch, PartsProgress progress) {
         List<DeliveryResult> results = new ArrayList<>(batch.size());
         for (StoredEvent e : batch) {
             if (!holdOff().isZero()) {
                 results.add(DeliveryResult.notAttempted(e, "circuit breaker open", null));
+                continue;
+            }
+            if (progress.hold(List.of(e)).isEmpty()) {
+                results.add(DeliveryResult.notAttempted(e, "not sent: its claim was taken over", null));
                 continue;
             }
             results.add(deliverOne(e));

@@ -174,7 +174,10 @@ class CrashRecoveryTest {
         List<String> args = new ArrayList<>(List.of("--gateway.data-dir=" + dataDir,
                 "--gateway.portal.base-url=" + portal.baseUrl(), "--gateway.portal.username=kill-user",
                 "--gateway.portal.password=kill-secret", "--gateway.portal.dstcode=KILL-H47",
-                "--gateway.delivery.lease=2s", "--gateway.delivery.poll-interval=100ms",
+                // a claim lasts twice what a request may take (0.2 + 0.5 + 1.5 s) plus the margin: 5 s
+                "--gateway.portal.rate-limit-wait=200ms", "--gateway.portal.connect-timeout-ms=500",
+                "--gateway.portal.response-timeout-ms=1500", "--gateway.delivery.lease-margin=300ms",
+                "--gateway.delivery.lease=5s", "--gateway.delivery.poll-interval=100ms",
                 "--gateway.delivery.initial-backoff=100ms", "--gateway.delivery.max-backoff=500ms"));
         args.addAll(List.of(extra));
         gateway = GatewayProcess.start("crash-" + name, args);

@@ -67,6 +67,9 @@ class MultiInstancePostgresTest {
                 "--gateway.portal.username=pg-user", "--gateway.portal.password=pg-secret",
                 // dstcode tells the simulator's log which instance sent a call
                 "--gateway.portal.dstcode=" + dstcode, "--gateway.portal.rate-limit-per-second=1000",
+                // LEASE is twice what a request may take (0.1 + 0.3 + 0.8 s) plus the margin, so it is not lengthened
+                "--gateway.portal.rate-limit-wait=100ms", "--gateway.portal.connect-timeout-ms=300",
+                "--gateway.portal.response-timeout-ms=800", "--gateway.delivery.lease-margin=300ms",
                 "--gateway.delivery.lease=" + LEASE.toSeconds() + "s", "--gateway.delivery.poll-interval=100ms",
                 "--gateway.delivery.initial-backoff=100ms", "--gateway.delivery.max-backoff=500ms",
                 "--gateway.delivery.max-attempts=0", "--logging.level.vn.lienthong=WARN"));

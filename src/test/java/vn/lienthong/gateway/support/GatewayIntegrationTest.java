@@ -44,6 +44,8 @@ import vn.lienthong.gateway.sandbox.PortalSimulator;
         "gateway.one-stop.api-key=unused-one-stop-key",
         "gateway.portal.rate-limit-per-second=1000",
         "gateway.portal.response-timeout-ms=2000",
+        "gateway.portal.connect-timeout-ms=1000",
+        "gateway.portal.rate-limit-wait=1s",
         "gateway.portal.circuit-breaker.wait-in-open-state=1s",
         "gateway.portal.circuit-breaker.minimum-number-of-calls=6",
         "gateway.portal.circuit-breaker.sliding-window-size=10",
@@ -51,7 +53,9 @@ import vn.lienthong.gateway.sandbox.PortalSimulator;
         "gateway.delivery.initial-backoff=50ms",
         "gateway.delivery.max-backoff=400ms",
         "gateway.delivery.max-attempts=40",
+        // twice what a portal request may take (1 + 1 + 2 s) and the margin: not lengthened
         "gateway.delivery.lease=10s",
+        "gateway.delivery.lease-margin=1s",
         "gateway.security.api-keys[0].client-id=one-stop",
         "gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
         "gateway.security.api-keys[0].scopes=dossier:write,dossier:read",

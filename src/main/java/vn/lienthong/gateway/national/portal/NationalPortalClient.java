@@ -52,12 +52,19 @@ public class NationalPortalClient {
 
     /** One integration call; answers the portal's JSON answer with a call-level outcome other than SESSION_EXPIRED. */
     public JsonNode integration(String service, String agency, String updating, ArrayNode data) {
+        return integration(service, agency, updating, data, () -> { });
+    }
+
+    /** As {@link #integration(String, String, String, ArrayNode)}; {@code beforeSend} runs right before each POST of the data. */
+    public JsonNode integration(String service, String agency, String updating, ArrayNode data, Runnable beforeSend) {
         PortalProtocol p = protocol.get();
         String used = session();
+        beforeSend.run();
         JsonNode answer = post(p.get("path.integration"), service, request(p, used, service, agency, updating, data));
         if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
             log.info("portal session expired; logging in again once");
             String fresh = relogin(used);
+            beforeSend.run();
             answer = post(p.get("path.integration"), service, request(p, fresh, service, agency, updating, data));
             if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
                 session = null;

@@ -42,14 +42,22 @@ public class NationalPortalDestination implements DeliveryDestination {
     private final CircuitBreaker breaker;
     private final ObjectMapper json;
     private final int maxBatch;
+    private final Duration longestRequest;
 
     public NationalPortalDestination(NationalPortalClient client, Supplier<PortalProtocol> protocol, CircuitBreaker breaker,
-                                     ObjectMapper json, int maxBatch) {
+                                     ObjectMapper json, int maxBatch, Duration longestRequest) {
         this.client = client;
         this.protocol = protocol;
         this.breaker = breaker;
         this.json = json;
         this.maxBatch = maxBatch;
+        this.longestRequest = longestRequest;
+    }
+
+    /** One POST: the quota wait, connecting and the answer (gateway.portal.*). A login before it carries no events. */
+    @Override
+    public Duration longestRequest() {
+        return longestRequest;
     }
 
     @Override
@@ -168,9 +176,16 @@ public class NationalPortalDestination implements DeliveryDestination {
         group.forEach(w -> data.add(part.apply(w)));
         String updating = !recordPart ? null
                 : CREATE.equals(group.get(0).operation) ? p.get("request.updating.create") : p.get("request.updating.update");
+        List<StoredEvent> events = group.stream().map(w -> w.event).toList();
         JsonNode answer;
         try {
-            answer = client.integration(service, group.get(0).event.groupKey(), updating, data);
+            // Before each POST of these events (the first, and the one after a new login): all still claimed, long enough.
+            answer = client.integration(service, group.get(0).event.groupKey(), updating, data, () -> {
+                if (progress.hold(events).size() != events.size()) {
+                    throw new PortalCallException(PortalCallException.Kind.NOT_SENT,
+                            "not sent: the claim of some of its events was taken over", null, null);
+                }
+            });
         } catch (PortalCallException e) {
             for (Work w : group) {
                 w.result = switch (e.kind()) {
