@@ -55,6 +55,8 @@ public class DeliveryStore {
      * owner settled meanwhile (a retry that is not due yet).
      */
     private final String claimRecheck;
+    /** PostgreSQL: instances insert concurrently, so inserts into one partition are serialised (see insertAll). */
+    private final boolean postgres;
     /** The condition selecting one partition's events (parameters :d and :p), as the database's indexes serve it. */
     private final String partition;
     private final GroupCommit groupCommit;
@@ -80,6 +82,7 @@ public class DeliveryStore {
         String from = "SELECT e.id FROM delivery_event e WHERE e.destination = :dest";
         String head;
         boolean postgres = isPostgres(dataSource);
+        this.postgres = postgres;
         if (postgres) {
             // PostgreSQL (V6, V7): both indexes are partial, pending rows only. The probe is a scalar subquery, not NOT
             // EXISTS: an anti-join let the planner, on statistics taken while the table was small, scan every
@@ -229,6 +232,15 @@ public class DeliveryStore {
                     .addValue("type", e.eventType()).addValue("op", e.operation()).addValue("grp", e.groupKey())
                     .addValue("payload", e.payload()).addValue("now", now).addValue("occ", e.occurredAt()));
         }
+        if (!rows.isEmpty() && postgres) {
+            // Ids are drawn at insert but seen at commit. Were two instances to insert events of one dossier at once,
+            // the later id could commit first, be claimed as the dossier's head and be sent before the earlier one.
+            // A transaction lock per partition, taken before the inserts (in one order, so two groups cannot wait on
+            // each other) and held to the commit, makes the second instance draw its ids after the first committed.
+            jdbc.queryForList("SELECT pg_advisory_xact_lock(k) IS NULL FROM unnest(ARRAY[:keys]::bigint[]) AS t(k)",
+                    new MapSqlParameterSource("keys", fresh.stream().map(e -> partitionLockKey(e.destination(), e.partitionKey()))
+                            .distinct().sorted().toList()), Boolean.class);
+        }
         if (!rows.isEmpty()) {
             // One JDBC batch in acceptance order: ids follow the order of the list, which is the delivery order.
             jdbc.batchUpdate("INSERT INTO delivery_event (source, idem_key, request_hash, destination, partition_key, event_type,"
@@ -263,6 +275,12 @@ public class DeliveryStore {
             out.add(AcceptOutcome.of(stored, e.requestHash(), isNew));
         }
         return out;
+    }
+
+    /** The PostgreSQL advisory lock key of a partition's inserts: 64 bits of a hash of destination and partition. */
+    static long partitionLockKey(String destination, String partitionKey) {
+        return UUID.nameUUIDFromBytes((destination + "/" + partitionKey).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getMostSignificantBits();
     }
 
     /** Claims up to {@code limit} heads of partitions for one destination; each holds until the lease ends. */

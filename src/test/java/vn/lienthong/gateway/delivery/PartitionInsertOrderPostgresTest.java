@@ -1,0 +1,119 @@
+package vn.lienthong.gateway.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import vn.lienthong.gateway.storage.Durability;
+import vn.lienthong.gateway.support.TestDatabase;
+
+/**
+ * Two instances accepting events of one dossier at the same moment on PostgreSQL: the event inserted first
+ * must also be the first a claim can see, or the later one would be claimed as the dossier's head and sent
+ * first. Instance A's commit is held back after its insert; instance B's insert into the same dossier must
+ * wait for it, while B stays free to store other dossiers. Skipped without a PostgreSQL URL
+ * ({@link TestDatabase#SKIP_MESSAGE}).
+ */
+class PartitionInsertOrderPostgresTest {
+    private static final String DEST = "portal";
+
+    private TestDatabase db;
+    private DeliveryStore a;
+    private DeliveryStore b;
+    private final CountDownLatch releaseCommit = new CountDownLatch(1);
+    private volatile boolean holdCommits = true;
+
+    @BeforeEach
+    void stores() {
+        db = TestDatabase.postgres().orElse(null);
+        assumeTrue(db != null, TestDatabase.SKIP_MESSAGE);
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setUrl(db.jdbcUrl());
+        pg.setUser(db.user());
+        Flyway.configure().dataSource(pg).schemas(db.schema()).defaultSchema(db.schema())
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        DataSource held = new DelegatingDataSource(pg) {
+            @Override
+            public Connection getConnection() throws java.sql.SQLException {
+                return commitHeldBack(super.getConnection());
+            }
+        };
+        a = new DeliveryStore(held, new DataSourceTransactionManager(held), Clock.systemUTC(), Durability.of(held, false));
+        b = new DeliveryStore(pg, new DataSourceTransactionManager(pg), Clock.systemUTC(), Durability.of(pg, false));
+    }
+
+    @AfterEach
+    void close() {
+        releaseCommit.countDown();
+        if (a != null) {
+            a.close();
+            b.close();
+        }
+    }
+
+    @Test
+    void aLaterEventOfTheDossierWaitsForTheEarlierInsertSoItIsNeverClaimedFirst() throws Exception {
+        CompletableFuture<List<AcceptOutcome>> first = CompletableFuture.supplyAsync(() -> a.accept(List.of(event("e-1", "D"))));
+        Thread.sleep(500); // A has inserted and waits at its commit
+        assertThat(first).isNotDone();
+
+        CompletableFuture<List<AcceptOutcome>> other = CompletableFuture.supplyAsync(() -> b.accept(List.of(event("e-x", "OTHER"))));
+        assertThat(other.get(5, TimeUnit.SECONDS)).hasSize(1); // another dossier is not held up
+        CompletableFuture<List<AcceptOutcome>> second = CompletableFuture.supplyAsync(() -> b.accept(List.of(event("e-2", "D"))));
+        try {
+            second.get(1, TimeUnit.SECONDS);
+        } catch (TimeoutException expected) {
+            // waiting for A's commit, as it should
+        }
+        assertThat(second).as("B's insert into dossier D waits for A's").isNotDone();
+        assertThat(b.claim(DEST, 10, "b", Duration.ofSeconds(30))).extracting(StoredEvent::partitionKey)
+                .as("what B can claim meanwhile").containsExactly("OTHER");
+
+        holdCommits = false;
+        releaseCommit.countDown();
+        long firstId = first.get(5, TimeUnit.SECONDS).get(0).event().id();
+        long secondId = second.get(5, TimeUnit.SECONDS).get(0).event().id();
+        assertThat(firstId).as("the earlier event has the lower id").isLessThan(secondId);
+        assertThat(b.claim(DEST, 10, "b", Duration.ofSeconds(30))).extracting(StoredEvent::id)
+                .as("D's head is the earlier event").containsExactly(firstId);
+    }
+
+    private static NewEvent event(String key, String dossier) {
+        return new NewEvent("test", key, "h", DEST, dossier, "status", "create", "agency", "{}", OffsetDateTime.now());
+    }
+
+    private Connection commitHeldBack(Connection c) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("commit") && holdCommits) {
+                        releaseCommit.await(10, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
