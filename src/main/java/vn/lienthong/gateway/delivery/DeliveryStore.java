@@ -237,6 +237,9 @@ public class DeliveryStore {
             // the later id could commit first, be claimed as the dossier's head and be sent before the earlier one.
             // A transaction lock per partition, taken before the inserts (in one order, so two groups cannot wait on
             // each other) and held to the commit, makes the second instance draw its ids after the first committed.
+            // The instance's one writer waits meanwhile, with every request behind it: at most lock_timeout, then
+            // the group fails and its requests are stored one by one (or refused, and sent again by their clients).
+            jdbc.getJdbcTemplate().execute("SET LOCAL lock_timeout = '" + PARTITION_LOCK_TIMEOUT_MS + "ms'");
             jdbc.queryForList("SELECT pg_advisory_xact_lock(k) IS NULL FROM unnest(ARRAY[:keys]::bigint[]) AS t(k)",
                     new MapSqlParameterSource("keys", fresh.stream().map(e -> partitionLockKey(e.destination(), e.partitionKey()))
                             .distinct().sorted().toList()), Boolean.class);
@@ -276,6 +279,9 @@ public class DeliveryStore {
         }
         return out;
     }
+
+    /** Longest a PostgreSQL group commit waits for another instance's insert into one of its partitions. */
+    static final int PARTITION_LOCK_TIMEOUT_MS = 5000;
 
     /** The PostgreSQL advisory lock key of a partition's inserts: 64 bits of a hash of destination and partition. */
     static long partitionLockKey(String destination, String partitionKey) {

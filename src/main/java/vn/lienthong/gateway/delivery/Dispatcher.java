@@ -206,7 +206,15 @@ public class Dispatcher implements AutoCloseable {
             if (now.plus(needed).isAfter(leaseEnd)) {
                 List<Long> ids = batch.stream().map(StoredEvent::id).filter(id -> !gone.contains(id)).toList();
                 OffsetDateTime until = now.plus(lease);
-                java.util.Set<Long> held = store.renew(ids, token, until);
+                java.util.Set<Long> held;
+                try {
+                    held = store.renew(ids, token, until);
+                } catch (org.springframework.dao.DataAccessException e) {
+                    // Not known to be held long enough: send nothing now (not counted as an attempt); the settle
+                    // that follows reschedules what is still ours, or the lease hands it on.
+                    log.warn("could not renew the claim of {} events to {}: {}", ids.size(), destination.name(), e.toString());
+                    return List.of();
+                }
                 ids.stream().filter(id -> !held.contains(id)).forEach(gone::add);
                 leaseEnd = until;
                 log.info("claim of {} events to {} renewed until {}{}", held.size(), destination.name(), until,

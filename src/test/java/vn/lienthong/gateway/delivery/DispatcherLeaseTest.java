@@ -54,23 +54,29 @@ class DispatcherLeaseTest {
 
     @Test
     void aBatchLongerThanItsLeaseRenewsItBeforeARequestSoNoOtherClaimSendsItsEvents() throws Exception {
-        // Three requests of 600 ms each; a request may take 700 ms and the margin is 100 ms, so a claim lasts
-        // 1.6 s (twice 800 ms) and must be renewed before the third request.
-        Destination destination = new Destination("first", 3, Duration.ofMillis(700), null);
+        // Seven requests of 600 ms each (4.2 s); a request may take 1.5 s and the margin is 0.2 s, so a claim lasts
+        // 3.4 s (twice 1.7 s). A request starting after 1.7 s renews it first; without that the other dispatcher
+        // takes the events at 3.4 s, while the sixth and seventh requests are still to come.
+        Destination destination = new Destination("first", 7, Duration.ofMillis(1500), null);
         accept("d-1", "d-2");
-        Dispatcher first = dispatcher(destination);
-        Dispatcher second = dispatcher(new Destination("second", 3, Duration.ofMillis(700), null));
+        Dispatcher first = dispatcher(destination, Duration.ofMillis(200));
+        Dispatcher second = dispatcher(new Destination("second", 7, Duration.ofMillis(1500), null), Duration.ofMillis(200));
         first.wake();
         assertThat(destination.started.await(5, TimeUnit.SECONDS)).isTrue();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
         while (System.nanoTime() < until && !allDelivered(2)) {
             second.wake(); // the other instance looks for claimable events all the time
             Thread.sleep(50);
         }
 
         assertThat(allDelivered(2)).as("both events delivered").isTrue();
-        assertThat(sent).as("every request once, all by the dispatcher that claimed first").containsExactlyInAnyOrder(
-                "first:1:1", "first:2:1", "first:1:2", "first:2:2", "first:1:3", "first:2:3");
+        List<String> expected = new ArrayList<>();
+        for (int r = 1; r <= 7; r++) {
+            expected.add("first:1:" + r);
+            expected.add("first:2:" + r);
+        }
+        assertThat(sent).as("every request once, all by the dispatcher that claimed first")
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -80,8 +86,8 @@ class DispatcherLeaseTest {
         CountDownLatch release = new CountDownLatch(1);
         Destination destination = new Destination("first", 2, Duration.ofMillis(300), release);
         accept("d-1");
-        Dispatcher first = dispatcher(destination);
-        Dispatcher second = dispatcher(new Destination("second", 2, Duration.ofMillis(300), null));
+        Dispatcher first = dispatcher(destination, Duration.ofMillis(100));
+        Dispatcher second = dispatcher(new Destination("second", 2, Duration.ofMillis(300), null), Duration.ofMillis(100));
         first.wake();
         assertThat(destination.started.await(5, TimeUnit.SECONDS)).isTrue();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -109,10 +115,10 @@ class DispatcherLeaseTest {
         store.accept(events);
     }
 
-    private Dispatcher dispatcher(Destination destination) {
+    private Dispatcher dispatcher(Destination destination, Duration margin) {
         GatewayProperties.Delivery cfg = new GatewayProperties.Delivery();
         cfg.setLease(Duration.ofMillis(500)); // shorter than twice a request: the dispatcher lengthens it
-        cfg.setLeaseMargin(Duration.ofMillis(100));
+        cfg.setLeaseMargin(margin);
         cfg.setInitialBackoff(Duration.ofMillis(50));
         cfg.setMaxBackoff(Duration.ofMillis(100));
         Dispatcher d = new Dispatcher(destination, store, new RetryPolicy(cfg), cfg, Clock.systemUTC(), destination.owner);

@@ -133,7 +133,8 @@ class MultiInstancePostgresTest {
             assertThat(new ArrayList<>(new LinkedHashSet<>(steps))).as(d).isEqualTo(expected);
         }
         // A record sent by both instances is only the killed instance's in-flight call, re-sent after its lease.
-        // The lease runs from the claim; the first instance's record call for the dossier follows the claim at once,
+        // The lease runs from the claim (a renewal would only lengthen it, so LEASE stays the least a takeover can
+        // wait); the first instance's record call for the dossier follows the claim at once,
         // its progress call only after that (slow) record call: the record call is the reference.
         Map<String, List<ReceivedCall>> recordCalls = new HashMap<>();
         for (ReceivedCall c : portal.calls()) {

@@ -32,7 +32,8 @@ import vn.lienthong.gateway.support.TestDatabase;
  * Two instances accepting events of one dossier at the same moment on PostgreSQL: the event inserted first
  * must also be the first a claim can see, or the later one would be claimed as the dossier's head and sent
  * first. Instance A's commit is held back after its insert; instance B's insert into the same dossier must
- * wait for it, while B stays free to store other dossiers. Skipped without a PostgreSQL URL
+ * wait for it (and B's writer with it), while B's groups of other dossiers store before that. Skipped without
+ * a PostgreSQL URL
  * ({@link TestDatabase#SKIP_MESSAGE}).
  */
 class PartitionInsertOrderPostgresTest {
@@ -42,6 +43,8 @@ class PartitionInsertOrderPostgresTest {
     private DeliveryStore a;
     private DeliveryStore b;
     private final CountDownLatch releaseCommit = new CountDownLatch(1);
+    /** Opens when A's transaction, its rows inserted, reaches its commit. */
+    private final CountDownLatch atCommit = new CountDownLatch(1);
     private volatile boolean holdCommits = true;
 
     @BeforeEach
@@ -75,8 +78,7 @@ class PartitionInsertOrderPostgresTest {
     @Test
     void aLaterEventOfTheDossierWaitsForTheEarlierInsertSoItIsNeverClaimedFirst() throws Exception {
         CompletableFuture<List<AcceptOutcome>> first = CompletableFuture.supplyAsync(() -> a.accept(List.of(event("e-1", "D"))));
-        Thread.sleep(500); // A has inserted and waits at its commit
-        assertThat(first).isNotDone();
+        assertThat(atCommit.await(10, TimeUnit.SECONDS)).as("A inserted and waits at its commit").isTrue();
 
         CompletableFuture<List<AcceptOutcome>> other = CompletableFuture.supplyAsync(() -> b.accept(List.of(event("e-x", "OTHER"))));
         assertThat(other.get(5, TimeUnit.SECONDS)).hasSize(1); // another dossier is not held up
@@ -107,6 +109,7 @@ class PartitionInsertOrderPostgresTest {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("commit") && holdCommits) {
+                        atCommit.countDown();
                         releaseCommit.await(10, TimeUnit.SECONDS);
                     }
                     try {
