@@ -166,7 +166,8 @@ public class Dispatcher implements AutoCloseable {
      * request starts only while the lease outlasts the destination's longest request and the margin; when it
      * would end sooner the batch's lease is renewed first. So no other claim (another instance, another worker
      * after the lease) can take an event while a request carrying it may still be on the wire or its answer not
-     * yet committed, however many requests a batch takes.
+     * yet committed, however many requests a batch takes (provided requests keep to their timeouts and clocks agree
+     * within the margin).
      */
     private final class Claim implements DeliveryDestination.PartsProgress {
         private final List<StoredEvent> batch;

@@ -91,7 +91,7 @@ public class OneStopDestination implements DeliveryDestination {
                 continue;
             }
             if (progress.hold(List.of(e)).isEmpty()) {
-                results.add(DeliveryResult.notAttempted(e, "not sent: its claim was taken over", null));
+                results.add(DeliveryResult.notAttempted(e, "not sent: its claim was taken over or could not be renewed", null));
                 continue;
             }
             results.add(deliverOne(e));

@@ -183,7 +183,7 @@ public class NationalPortalDestination implements DeliveryDestination {
             answer = client.integration(service, group.get(0).event.groupKey(), updating, data, () -> {
                 if (progress.hold(events).size() != events.size()) {
                     throw new PortalCallException(PortalCallException.Kind.NOT_SENT,
-                            "not sent: the claim of some of its events was taken over", null, null);
+                            "not sent: the claim of some of its events was taken over or could not be renewed", null, null);
                 }
             });
         } catch (PortalCallException e) {
