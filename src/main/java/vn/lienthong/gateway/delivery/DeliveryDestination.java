@@ -26,7 +26,7 @@ public interface DeliveryDestination {
      * The longest one request to this destination may take once started: waiting for a quota permit, connecting and
      * the answer (the configured timeouts). A request is only sent while the batch's claim outlasts it by
      * {@code gateway.delivery.lease-margin} ({@link PartsProgress#hold}), so no other claim can take its events while
-     * it is on the wire (as long as it keeps to its timeouts and the instances' clocks agree within the margin).
+     * it is on the wire (as long as it keeps to its timeouts).
      */
     Duration longestRequest();
 

@@ -137,6 +137,18 @@ public class DeliveryStore {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
+    /**
+     * The time leases are set and judged by: on PostgreSQL the database's clock, which every instance shares, so
+     * a claim is never taken over early by an instance whose clock runs ahead; on H2 (one instance) this JVM's.
+     */
+    private OffsetDateTime leaseNow() {
+        if (!postgres) {
+            return now();
+        }
+        return jdbc.getJdbcTemplate().queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class)
+                .withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
     public Optional<StoredEvent> findByKey(String source, String idemKey) {
         return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE idem_key = :k AND source = :s",
                 Map.of("s", source, "k", idemKey), MAPPER).stream().findFirst();
@@ -293,7 +305,7 @@ public class DeliveryStore {
     public List<StoredEvent> claim(String destination, int limit, String owner, java.time.Duration lease) {
         String token = UUID.randomUUID().toString();
         return tx.execute(s -> {
-            OffsetDateTime now = now();
+            OffsetDateTime now = leaseNow();
             MapSqlParameterSource params = new MapSqlParameterSource("dest", destination).addValue("now", now).addValue("limit", limit);
             List<Long> ids = new ArrayList<>();
             for (String sql : claimSqls) {
@@ -313,17 +325,18 @@ public class DeliveryStore {
     }
 
     /**
-     * Lengthens the lease of claimed events still held under {@code token} until {@code until}; answers their ids
-     * (the others were claimed again after their lease, or settled). Not waited to disk: after a crash a longer
-     * lease only delays the retake.
+     * Lengthens the lease of claimed events still held under {@code token} to {@code lease} from now (the lease
+     * clock, {@link #leaseNow()}); answers their ids (the others were claimed again after their lease, or
+     * settled). Not waited to disk: after a crash a longer lease only delays the retake.
      */
-    public java.util.Set<Long> renew(Collection<Long> ids, String token, OffsetDateTime until) {
+    public java.util.Set<Long> renew(Collection<Long> ids, String token, java.time.Duration lease) {
         if (ids.isEmpty()) {
             return java.util.Set.of();
         }
-        MapSqlParameterSource params = new MapSqlParameterSource("ids", ids).addValue("token", token).addValue("until", until)
-                .addValue("now", now());
         return tx.execute(s -> {
+            OffsetDateTime now = leaseNow();
+            MapSqlParameterSource params = new MapSqlParameterSource("ids", ids).addValue("token", token)
+                    .addValue("until", now.plus(lease)).addValue("now", now);
             jdbc.update("UPDATE delivery_event SET lease_until = :until, next_attempt_at = :until, updated_at = :now"
                     + " WHERE id IN (:ids) AND claim_token = :token AND state = 'IN_FLIGHT'", params);
             return new java.util.HashSet<>(jdbc.queryForList("SELECT id FROM delivery_event WHERE id IN (:ids)"

@@ -126,6 +126,7 @@ public class Dispatcher implements AutoCloseable {
                     return;
                 }
                 List<StoredEvent> batch;
+                long claimed = System.nanoTime(); // before the claim: its lease ends no earlier than this plus the lease
                 synchronized (claimLock) {
                     batch = store.claim(destination.name(), destination.maxBatch(), owner, lease);
                 }
@@ -137,7 +138,7 @@ public class Dispatcher implements AutoCloseable {
                 }
                 long start = System.nanoTime();
                 java.util.Set<Long> completed = new java.util.HashSet<>();
-                List<DeliveryResult> results = deliverSafely(batch, completed);
+                List<DeliveryResult> results = deliverSafely(batch, claimed, completed);
                 observer.delivered(destination.name(), batch.size(), System.nanoTime() - start);
                 settle(results, completed);
             }
@@ -150,9 +151,9 @@ public class Dispatcher implements AutoCloseable {
     }
 
     /** Delivers a batch; {@code completed} receives the events whose last part was committed as delivered. */
-    private List<DeliveryResult> deliverSafely(List<StoredEvent> batch, java.util.Set<Long> completed) {
+    private List<DeliveryResult> deliverSafely(List<StoredEvent> batch, long claimed, java.util.Set<Long> completed) {
         try {
-            return destination.deliver(batch, new Claim(batch, completed));
+            return destination.deliver(batch, new Claim(batch, claimed, completed));
         } catch (RuntimeException e) {
             log.warn("delivery to {} failed for a batch of {}: {}", destination.name(), batch.size(), e.toString());
             List<DeliveryResult> all = new ArrayList<>();
@@ -166,8 +167,9 @@ public class Dispatcher implements AutoCloseable {
      * request starts only while the lease outlasts the destination's longest request and the margin; when it
      * would end sooner the batch's lease is renewed first. So no other claim (another instance, another worker
      * after the lease) can take an event while a request carrying it may still be on the wire or its answer not
-     * yet committed, however many requests a batch takes (provided requests keep to their timeouts and clocks agree
-     * within the margin).
+     * yet committed, however many requests a batch takes (provided requests keep to their timeouts). The lease's
+     * end is kept on this JVM's monotonic clock, counted from before the claim (or renewal) was sent, so it is
+     * never later than the end the database holds, whatever the clocks say.
      */
     private final class Claim implements DeliveryDestination.PartsProgress {
         private final List<StoredEvent> batch;
@@ -175,13 +177,14 @@ public class Dispatcher implements AutoCloseable {
         private final String token;
         /** Events this claim no longer holds: taken over by another claim, or settled. */
         private final java.util.Set<Long> gone = new java.util.HashSet<>();
-        private OffsetDateTime leaseEnd;
+        /** System.nanoTime() by which the lease surely still holds. */
+        private long leaseEnd;
 
-        Claim(List<StoredEvent> batch, java.util.Set<Long> completed) {
+        Claim(List<StoredEvent> batch, long claimed, java.util.Set<Long> completed) {
             this.batch = batch;
             this.completed = completed;
             this.token = batch.get(0).claimToken();
-            this.leaseEnd = batch.get(0).leaseUntil();
+            this.leaseEnd = claimed + lease.toNanos();
         }
 
         @Override
@@ -203,13 +206,12 @@ public class Dispatcher implements AutoCloseable {
 
         @Override
         public synchronized List<StoredEvent> hold(List<StoredEvent> events) {
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            if (now.plus(needed).isAfter(leaseEnd)) {
+            long now = System.nanoTime();
+            if (now + needed.toNanos() - leaseEnd > 0) {
                 List<Long> ids = batch.stream().map(StoredEvent::id).filter(id -> !gone.contains(id)).toList();
-                OffsetDateTime until = now.plus(lease);
                 java.util.Set<Long> held;
                 try {
-                    held = store.renew(ids, token, until);
+                    held = store.renew(ids, token, lease);
                 } catch (org.springframework.dao.DataAccessException e) {
                     // Not known to be held long enough: send nothing now (not counted as an attempt); the settle
                     // that follows reschedules what is still ours, or the lease hands it on.
@@ -217,8 +219,8 @@ public class Dispatcher implements AutoCloseable {
                     return List.of();
                 }
                 ids.stream().filter(id -> !held.contains(id)).forEach(gone::add);
-                leaseEnd = until;
-                log.info("claim of {} events to {} renewed until {}{}", held.size(), destination.name(), until,
+                leaseEnd = now + lease.toNanos();
+                log.info("claim of {} events to {} renewed for {}{}", held.size(), destination.name(), lease,
                         held.size() == ids.size() ? "" : "; " + (ids.size() - held.size()) + " were taken over meanwhile");
             }
             return events.stream().filter(e -> !gone.contains(e.id())).toList();

@@ -32,16 +32,17 @@ import vn.lienthong.gateway.support.TestDatabase;
  * Two instances accepting events of one dossier at the same moment on PostgreSQL: the event inserted first
  * must also be the first a claim can see, or the later one would be claimed as the dossier's head and sent
  * first. Instance A's commit is held back after its insert; instance B's insert into the same dossier must
- * wait for it (and B's writer with it), while B's groups of other dossiers store before that. Skipped without
- * a PostgreSQL URL
+ * wait for it (and B's writer with it), while B's groups of other dossiers store before that. Also: leases go
+ * by the database's clock, not an instance's. Skipped without a PostgreSQL URL
  * ({@link TestDatabase#SKIP_MESSAGE}).
  */
-class PartitionInsertOrderPostgresTest {
+class ConcurrentInstancesPostgresTest {
     private static final String DEST = "portal";
 
     private TestDatabase db;
     private DeliveryStore a;
     private DeliveryStore b;
+    private PGSimpleDataSource pg;
     private final CountDownLatch releaseCommit = new CountDownLatch(1);
     /** Opens when A's transaction, its rows inserted, reaches its commit. */
     private final CountDownLatch atCommit = new CountDownLatch(1);
@@ -51,7 +52,7 @@ class PartitionInsertOrderPostgresTest {
     void stores() {
         db = TestDatabase.postgres().orElse(null);
         assumeTrue(db != null, TestDatabase.SKIP_MESSAGE);
-        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg = new PGSimpleDataSource();
         pg.setUrl(db.jdbcUrl());
         pg.setUser(db.user());
         Flyway.configure().dataSource(pg).schemas(db.schema()).defaultSchema(db.schema())
@@ -99,6 +100,25 @@ class PartitionInsertOrderPostgresTest {
         assertThat(firstId).as("the earlier event has the lower id").isLessThan(secondId);
         assertThat(b.claim(DEST, 10, "b", Duration.ofSeconds(30))).extracting(StoredEvent::id)
                 .as("D's head is the earlier event").containsExactly(firstId);
+    }
+
+    /**
+     * Leases are set and judged by the database's clock: an instance whose own clock runs 30 s ahead does not
+     * take over a claim of 10 s that another instance made a moment ago.
+     */
+    @Test
+    void anInstanceWhoseClockRunsAheadDoesNotTakeOverAFreshClaim() {
+        holdCommits = false;
+        releaseCommit.countDown();
+        DeliveryStore ahead = new DeliveryStore(pg, new DataSourceTransactionManager(pg),
+                Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30)), Durability.of(pg, false));
+        try {
+            b.accept(List.of(event("e-1", "D")));
+            assertThat(b.claim(DEST, 10, "b", Duration.ofSeconds(10))).hasSize(1);
+            assertThat(ahead.claim(DEST, 10, "ahead", Duration.ofSeconds(10))).as("claimed by the instance ahead").isEmpty();
+        } finally {
+            ahead.close();
+        }
     }
 
     private static NewEvent event(String key, String dossier) {
