@@ -105,7 +105,7 @@ public class DeliveryStore {
                     + " AND p.state <> 'SKIPPED' ORDER BY p.partition_hash DESC, p.id DESC FETCH FIRST 1 ROW ONLY), 'DELIVERED')"
                     + " = 'DELIVERED' ORDER BY e.destination, e.state, e.next_attempt_at, e.id LIMIT :limit";
             this.claimRecheck = " AND ((state IN ('QUEUED','RETRY_SCHEDULED') AND next_attempt_at <= :now)"
-                    + " OR (state = 'IN_FLIGHT' AND lease_until < :now))";
+                    + " OR (state = 'IN_FLIGHT' AND lease_until < :leaseNow))";
         }
         // A partition's events: on H2 through the hash of destination and partition (V8), elsewhere by both columns.
         this.partition = postgres ? "destination = :d AND partition_key = :p"
@@ -115,7 +115,8 @@ public class DeliveryStore {
                 from + " AND e.state = 'RETRY_SCHEDULED' AND e.next_attempt_at <= :now" + head,
                 // A claim sets next_attempt_at to the lease's end, so expired leases are a range of the index
                 // (rows claimed before it did still have the lease_until condition).
-                from + " AND e.state = 'IN_FLIGHT' AND e.next_attempt_at < :now AND e.lease_until < :now" + head);
+                // Leases go by the lease clock (:leaseNow), due times by this instance's (:now), as they were set.
+                from + " AND e.state = 'IN_FLIGHT' AND e.next_attempt_at < :leaseNow AND e.lease_until < :leaseNow" + head);
     }
 
     /** Stops taking events; requests still waiting for a commit are refused (and retried by their senders). */
@@ -139,9 +140,11 @@ public class DeliveryStore {
 
     /**
      * The time leases are set and judged by: on PostgreSQL the database's clock, which every instance shares, so
-     * a claim is never taken over early by an instance whose clock runs ahead; on H2 (one instance) this JVM's.
+     * a claim is never taken over early by an instance whose clock runs ahead, nor set short by one that runs
+     * behind; on H2 (one instance) this JVM's. Due times of new events and retries stay on the instance's clock
+     * (they are set by it), so a Retry-After is kept as before.
      */
-    private OffsetDateTime leaseNow() {
+    public OffsetDateTime leaseNow() {
         if (!postgres) {
             return now();
         }
@@ -305,8 +308,10 @@ public class DeliveryStore {
     public List<StoredEvent> claim(String destination, int limit, String owner, java.time.Duration lease) {
         String token = UUID.randomUUID().toString();
         return tx.execute(s -> {
-            OffsetDateTime now = leaseNow();
-            MapSqlParameterSource params = new MapSqlParameterSource("dest", destination).addValue("now", now).addValue("limit", limit);
+            OffsetDateTime now = now();
+            OffsetDateTime leaseNow = postgres ? leaseNow() : now;
+            MapSqlParameterSource params = new MapSqlParameterSource("dest", destination).addValue("now", now)
+                    .addValue("leaseNow", leaseNow).addValue("limit", limit);
             List<Long> ids = new ArrayList<>();
             for (String sql : claimSqls) {
                 ids.addAll(jdbc.queryForList(sql, params, Long.class));
@@ -317,8 +322,8 @@ public class DeliveryStore {
             }
             jdbc.update("UPDATE delivery_event SET state = 'IN_FLIGHT', claim_token = :token, claimed_by = :owner,"
                     + " lease_until = :lease, next_attempt_at = :lease, updated_at = :now WHERE id IN (:ids)" + claimRecheck,
-                    new MapSqlParameterSource("token", token).addValue("owner", owner)
-                            .addValue("lease", now.plus(lease)).addValue("now", now).addValue("ids", ids));
+                    new MapSqlParameterSource("token", token).addValue("owner", owner).addValue("lease", leaseNow.plus(lease))
+                            .addValue("now", now).addValue("leaseNow", leaseNow).addValue("ids", ids));
             return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE id IN (:ids) AND claim_token = :token ORDER BY id",
                     new MapSqlParameterSource("token", token).addValue("ids", ids), MAPPER);
         });

@@ -126,7 +126,6 @@ public class Dispatcher implements AutoCloseable {
                     return;
                 }
                 List<StoredEvent> batch;
-                long claimed = System.nanoTime(); // before the claim: its lease ends no earlier than this plus the lease
                 synchronized (claimLock) {
                     batch = store.claim(destination.name(), destination.maxBatch(), owner, lease);
                 }
@@ -138,7 +137,7 @@ public class Dispatcher implements AutoCloseable {
                 }
                 long start = System.nanoTime();
                 java.util.Set<Long> completed = new java.util.HashSet<>();
-                List<DeliveryResult> results = deliverSafely(batch, claimed, completed);
+                List<DeliveryResult> results = deliverSafely(batch, completed);
                 observer.delivered(destination.name(), batch.size(), System.nanoTime() - start);
                 settle(results, completed);
             }
@@ -151,9 +150,9 @@ public class Dispatcher implements AutoCloseable {
     }
 
     /** Delivers a batch; {@code completed} receives the events whose last part was committed as delivered. */
-    private List<DeliveryResult> deliverSafely(List<StoredEvent> batch, long claimed, java.util.Set<Long> completed) {
+    private List<DeliveryResult> deliverSafely(List<StoredEvent> batch, java.util.Set<Long> completed) {
         try {
-            return destination.deliver(batch, new Claim(batch, claimed, completed));
+            return destination.deliver(batch, new Claim(batch, completed));
         } catch (RuntimeException e) {
             log.warn("delivery to {} failed for a batch of {}: {}", destination.name(), batch.size(), e.toString());
             List<DeliveryResult> all = new ArrayList<>();
@@ -168,8 +167,8 @@ public class Dispatcher implements AutoCloseable {
      * would end sooner the batch's lease is renewed first. So no other claim (another instance, another worker
      * after the lease) can take an event while a request carrying it may still be on the wire or its answer not
      * yet committed, however many requests a batch takes (provided requests keep to their timeouts). The lease's
-     * end is kept on this JVM's monotonic clock, counted from before the claim (or renewal) was sent, so it is
-     * never later than the end the database holds, whatever the clocks say.
+     * end and "now" are both read on the store's lease clock (the database's on PostgreSQL, so instance clocks do
+     * not matter; this JVM's on H2), and a renewal's end is counted from before it was sent.
      */
     private final class Claim implements DeliveryDestination.PartsProgress {
         private final List<StoredEvent> batch;
@@ -177,14 +176,14 @@ public class Dispatcher implements AutoCloseable {
         private final String token;
         /** Events this claim no longer holds: taken over by another claim, or settled. */
         private final java.util.Set<Long> gone = new java.util.HashSet<>();
-        /** System.nanoTime() by which the lease surely still holds. */
-        private long leaseEnd;
+        /** When the lease ends, on the store's lease clock. */
+        private OffsetDateTime leaseEnd;
 
-        Claim(List<StoredEvent> batch, long claimed, java.util.Set<Long> completed) {
+        Claim(List<StoredEvent> batch, java.util.Set<Long> completed) {
             this.batch = batch;
             this.completed = completed;
             this.token = batch.get(0).claimToken();
-            this.leaseEnd = claimed + lease.toNanos();
+            this.leaseEnd = batch.get(0).leaseUntil();
         }
 
         @Override
@@ -206,8 +205,14 @@ public class Dispatcher implements AutoCloseable {
 
         @Override
         public synchronized List<StoredEvent> hold(List<StoredEvent> events) {
-            long now = System.nanoTime();
-            if (now + needed.toNanos() - leaseEnd > 0) {
+            OffsetDateTime now;
+            try {
+                now = store.leaseNow();
+            } catch (org.springframework.dao.DataAccessException e) {
+                log.warn("could not read the lease clock for {} events to {}: {}", events.size(), destination.name(), e.toString());
+                return List.of();
+            }
+            if (now.plus(needed).isAfter(leaseEnd)) {
                 List<Long> ids = batch.stream().map(StoredEvent::id).filter(id -> !gone.contains(id)).toList();
                 java.util.Set<Long> held;
                 try {
@@ -219,7 +224,7 @@ public class Dispatcher implements AutoCloseable {
                     return List.of();
                 }
                 ids.stream().filter(id -> !held.contains(id)).forEach(gone::add);
-                leaseEnd = now + lease.toNanos();
+                leaseEnd = now.plus(lease);
                 log.info("claim of {} events to {} renewed for {}{}", held.size(), destination.name(), lease,
                         held.size() == ids.size() ? "" : "; " + (ids.size() - held.size()) + " were taken over meanwhile");
             }

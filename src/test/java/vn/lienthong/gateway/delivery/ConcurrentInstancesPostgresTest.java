@@ -103,22 +103,33 @@ class ConcurrentInstancesPostgresTest {
     }
 
     /**
-     * Leases are set and judged by the database's clock: an instance whose own clock runs 30 s ahead does not
-     * take over a claim of 10 s that another instance made a moment ago.
+     * Leases are set and judged by the database's clock: a claim of 10 s made by an instance whose clock runs
+     * 30 s behind is not seen as expired by another, and an instance whose clock runs 30 s ahead does not take
+     * over a fresh claim.
      */
     @Test
-    void anInstanceWhoseClockRunsAheadDoesNotTakeOverAFreshClaim() {
+    void instancesWhoseClocksRunBehindOrAheadNeitherShortenNorTakeOverAClaim() {
         holdCommits = false;
         releaseCommit.countDown();
-        DeliveryStore ahead = new DeliveryStore(pg, new DataSourceTransactionManager(pg),
-                Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30)), Durability.of(pg, false));
+        DeliveryStore behind = store(Duration.ofSeconds(-30));
+        DeliveryStore ahead = store(Duration.ofSeconds(30));
         try {
-            b.accept(List.of(event("e-1", "D")));
-            assertThat(b.claim(DEST, 10, "b", Duration.ofSeconds(10))).hasSize(1);
+            behind.accept(List.of(event("e-1", "D"))); // due on its own clock
+            assertThat(behind.claim(DEST, 10, "behind", Duration.ofSeconds(10))).hasSize(1);
+            assertThat(b.claim(DEST, 10, "b", Duration.ofSeconds(10))).as("claimed by b after the one behind").isEmpty();
+
+            b.accept(List.of(event("e-2", "D2")));
+            assertThat(b.claim(DEST, 10, "b", Duration.ofSeconds(10))).extracting(StoredEvent::partitionKey).containsExactly("D2");
             assertThat(ahead.claim(DEST, 10, "ahead", Duration.ofSeconds(10))).as("claimed by the instance ahead").isEmpty();
         } finally {
+            behind.close();
             ahead.close();
         }
+    }
+
+    private DeliveryStore store(Duration clockOffset) {
+        return new DeliveryStore(pg, new DataSourceTransactionManager(pg), Clock.offset(Clock.systemUTC(), clockOffset),
+                Durability.of(pg, false));
     }
 
     private static NewEvent event(String key, String dossier) {
