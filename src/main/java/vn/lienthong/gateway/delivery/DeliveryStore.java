@@ -342,8 +342,12 @@ public class DeliveryStore {
             OffsetDateTime now = leaseNow();
             MapSqlParameterSource params = new MapSqlParameterSource("ids", ids).addValue("token", token)
                     .addValue("until", now.plus(lease)).addValue("now", now);
-            jdbc.update("UPDATE delivery_event SET lease_until = :until, next_attempt_at = :until, updated_at = :now"
+            int updated = jdbc.update("UPDATE delivery_event SET lease_until = :until, next_attempt_at = :until, updated_at = :now"
                     + " WHERE id IN (:ids) AND claim_token = :token AND state = 'IN_FLIGHT'", params);
+            if (updated == ids.size()) {
+                return new java.util.HashSet<>(ids);
+            }
+            // Some were taken over: those still ours are the ones this statement changed.
             return new java.util.HashSet<>(jdbc.queryForList("SELECT id FROM delivery_event WHERE id IN (:ids)"
                     + " AND claim_token = :token AND state = 'IN_FLIGHT'", params, Long.class));
         });

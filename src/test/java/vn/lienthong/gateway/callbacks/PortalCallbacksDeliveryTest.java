@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,48 +20,38 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.lienthong.gateway.delivery.DeliveryEngine;
+import vn.lienthong.gateway.delivery.DeliveryResult;
 import vn.lienthong.gateway.delivery.DeliveryState;
 import vn.lienthong.gateway.delivery.StoredEvent;
 import vn.lienthong.gateway.national.portal.PortalCallException;
+import vn.lienthong.gateway.onestop.OneStopDestination;
 import vn.lienthong.gateway.sandbox.OneStopFault;
 import vn.lienthong.gateway.sandbox.OneStopRequest;
 import vn.lienthong.gateway.sandbox.PortalFault;
 import vn.lienthong.gateway.sandbox.PortalSimulator;
+import vn.lienthong.gateway.support.FixedClaim;
 
 /** Delivery to the one-stop system: outages, order per dossier, dead letter and replay, and the poll mode. */
 class PortalCallbacksDeliveryTest extends CallbacksTestSupport {
 
     @Autowired
-    vn.lienthong.gateway.onestop.OneStopDestination oneStop;
+    OneStopDestination oneStop;
 
     /** The one-stop destination asks whether an event is still claimed right before its POST, and sends nothing if not. */
     @Test
     void sendsNothingToTheOneStopSystemForAnEventWhoseClaimWasTakenOver() {
         String key = "held-" + System.nanoTime();
-        java.time.OffsetDateTime t = java.time.OffsetDateTime.now();
-        vn.lienthong.gateway.delivery.StoredEvent e = new vn.lienthong.gateway.delivery.StoredEvent(1, "national-portal", key, "h",
-                vn.lienthong.gateway.onestop.OneStopDestination.NAME, "P", "kind", vn.lienthong.gateway.onestop.OneStopDestination.OPERATION,
-                "g", "{\"path\":\"/api/v1/held\",\"body\":{}}", 0, vn.lienthong.gateway.delivery.DeliveryState.IN_FLIGHT, 0, t, t, t, t,
+        OffsetDateTime t = OffsetDateTime.now();
+        StoredEvent e = new StoredEvent(1, "national-portal", key, "h",
+                OneStopDestination.NAME, "P", "kind", OneStopDestination.OPERATION,
+                "g", "{\"path\":\"/api/v1/held\",\"body\":{}}", 0, DeliveryState.IN_FLIGHT, 0, t, t, t, t,
                 "token", null, null);
 
-        assertThat(oneStop.deliver(List.of(e), progress(false))).extracting(vn.lienthong.gateway.delivery.DeliveryResult::kind)
-                .containsExactly(vn.lienthong.gateway.delivery.DeliveryResult.Kind.NOT_ATTEMPTED);
+        assertThat(oneStop.deliver(List.of(e), FixedClaim.takenOver())).extracting(DeliveryResult::kind)
+                .containsExactly(DeliveryResult.Kind.NOT_ATTEMPTED);
         assertThat(receivedFor(key)).as("requests while the claim was gone").isEmpty();
-        oneStop.deliver(List.of(e), progress(true));
+        oneStop.deliver(List.of(e), FixedClaim.held());
         assertThat(receivedFor(key)).as("requests while it was held").hasSize(1);
-    }
-
-    private static vn.lienthong.gateway.delivery.DeliveryDestination.PartsProgress progress(boolean held) {
-        return new vn.lienthong.gateway.delivery.DeliveryDestination.PartsProgress() {
-            @Override
-            public void partsDone(List<vn.lienthong.gateway.delivery.DeliveryDestination.PartDone> done) {
-            }
-
-            @Override
-            public List<vn.lienthong.gateway.delivery.StoredEvent> hold(List<vn.lienthong.gateway.delivery.StoredEvent> events) {
-                return held ? events : List.of();
-            }
-        };
     }
 
     @Autowired

@@ -64,7 +64,7 @@ class ConcurrentInstancesPostgresTest {
             }
         };
         a = new DeliveryStore(held, new DataSourceTransactionManager(held), Clock.systemUTC(), Durability.of(held, false));
-        b = new DeliveryStore(pg, new DataSourceTransactionManager(pg), Clock.systemUTC(), Durability.of(pg, false));
+        b = store(Duration.ZERO);
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.lienthong.gateway.national.portal.NationalPortalDestination;
 import vn.lienthong.gateway.sandbox.ReceivedCall;
+import vn.lienthong.gateway.support.FixedClaim;
 import vn.lienthong.gateway.support.GatewayIntegrationTest;
 
 /**
@@ -32,11 +33,11 @@ class PortalClaimHoldTest extends GatewayIntegrationTest {
     @Test
     void sendsNothingForEventsWhoseClaimWasTakenOver() {
         StoredEvent event = storedWhilePaused(newDossier());
-        Progress progress = new Progress(false);
+        FixedClaim progress = FixedClaim.takenOver();
 
         List<DeliveryResult> results = destination.deliver(List.of(event), progress);
 
-        assertThat(progress.holds).as("asked before the POST").isEqualTo(1);
+        assertThat(progress.holds()).as("asked before the POST").isEqualTo(1);
         assertThat(results).extracting(DeliveryResult::kind).containsExactly(DeliveryResult.Kind.NOT_ATTEMPTED);
         assertThat(callsFor(event.partitionKey())).as("calls the portal received for the dossier").isEmpty();
     }
@@ -44,15 +45,15 @@ class PortalClaimHoldTest extends GatewayIntegrationTest {
     @Test
     void asksAgainBeforeThePostThatFollowsANewLogin() {
         StoredEvent event = storedWhilePaused(newDossier());
-        destination.deliver(List.of(storedWhilePaused(newDossier())), new Progress(true)); // a session exists
+        destination.deliver(List.of(storedWhilePaused(newDossier())), FixedClaim.held()); // a session exists
         PORTAL.expireSessions();
-        Progress progress = new Progress(true);
+        FixedClaim progress = FixedClaim.held();
 
         List<DeliveryResult> results = destination.deliver(List.of(event), progress);
 
         assertThat(results).extracting(DeliveryResult::kind).containsExactly(DeliveryResult.Kind.DELIVERED);
         assertThat(callsFor(event.partitionKey())).as("refused for the session, then applied").hasSize(2);
-        assertThat(progress.holds).as("asked before each of the two POSTs").isEqualTo(2);
+        assertThat(progress.holds()).as("asked before each of the two POSTs").isEqualTo(2);
     }
 
     private StoredEvent storedWhilePaused(String dossier) {
@@ -69,25 +70,5 @@ class PortalClaimHoldTest extends GatewayIntegrationTest {
             }
         }
         return out;
-    }
-
-    /** The engine's side: answers every hold with all or none of the events; commits nothing. */
-    private static final class Progress implements DeliveryDestination.PartsProgress {
-        private final boolean held;
-        int holds;
-
-        Progress(boolean held) {
-            this.held = held;
-        }
-
-        @Override
-        public void partsDone(List<DeliveryDestination.PartDone> done) {
-        }
-
-        @Override
-        public List<StoredEvent> hold(List<StoredEvent> events) {
-            holds++;
-            return held ? events : List.of();
-        }
     }
 }
