@@ -5,10 +5,11 @@ import java.util.Objects;
 /**
  * A misbehaviour rule for {@link PortalSimulator}'s {@code /integration} endpoint.
  *
- * @param times          how many times the rule may still fire; -1 = until cleared
- * @param probability    chance (0..1) that a matching call triggers the rule
+ * @param times          how many times the rule may still fire (calls; records for EXISTS/REJECT); -1 = until cleared
+ * @param probability    chance (0..1) that a matching call (record, for EXISTS/REJECT) triggers the rule
  * @param dossierCode    only calls carrying a record with this MaHoSo match (and, for EXISTS/REJECT, only that
- *                       record is affected); {@code null} = any
+ *                       record is affected); {@code null} = any. EXISTS and REJECT are judged per record, so
+ *                       rules for several dossiers all apply within one call
  * @param service        only calls for this service match; {@code null} = any
  */
 public record PortalFault(Mode mode, int times, double probability, long delayMillis, int retryAfterSeconds,

@@ -331,8 +331,8 @@ public final class PortalSimulator implements AutoCloseable {
         String isUpdating = body.path("isUpdating").asText("");
         boolean creating = SYNC_DOSSIER.equals(service) && isUpdating.equalsIgnoreCase("False");
 
-        // record-level faults only make sense for calls that would otherwise reach the records
-        PortalFault fault = pickFault(service, data, sessionOk && known && sizeOk, creating);
+        // the call's fault; record-level ones (EXISTS, REJECT) are judged record by record below
+        PortalFault fault = pickFault(service, data);
         long delay = 0;
         if (fault != null) {
             switch (fault.mode()) {
@@ -362,13 +362,13 @@ public final class PortalSimulator implements AutoCloseable {
             return Answer.json(200, error(14, "isUpdating không hợp lệ"));
         }
 
-        PortalFault recordFault = fault != null && (fault.mode() == PortalFault.Mode.EXISTS || fault.mode() == PortalFault.Mode.REJECT) ? fault : null;
         ArrayNode results = JSON.createArrayNode();
         Set<String> seen = new HashSet<>();
         for (JsonNode rec : data) {
             JsonNode ma = rec.path("MaHoSo");
             String code = ma.isTextual() && !ma.asText().isBlank() ? ma.asText() : null;
             ObjectNode result = results.addObject().put("MaHoSo", code);
+            PortalFault recordFault = pickRecordFault(service, code, creating);
             int outcome = SYNC_DOSSIER.equals(service) ? syncRecord(rec, code, creating, seen, recordFault)
                     : progressEntry(rec, code, recordFault);
             result.put("error_code", outcome).put("message", MESSAGES.getOrDefault(outcome, "bị từ chối"));
@@ -440,20 +440,42 @@ public final class PortalSimulator implements AutoCloseable {
         return fault != null && (fault.dossierCode() == null || fault.dossierCode().equals(code));
     }
 
-    /** Called under the lock; consumes one unit of the chosen rule's budget. */
-    private PortalFault pickFault(String service, JsonNode data, boolean reachesRecords, boolean creating) {
+    /** Called under the lock: the call's fault (not EXISTS or REJECT); consumes one unit of the chosen rule's budget. */
+    private PortalFault pickFault(String service, JsonNode data) {
         for (ActiveFault f : faults) {
             PortalFault p = f.spec;
-            if (f.remaining == 0) continue;
+            if (f.remaining == 0 || isRecordFault(p)) continue;
             if (p.service() != null && !p.service().equals(service)) continue;
             if (p.dossierCode() != null && !mentions(data, p.dossierCode())) continue;
-            if (p.mode() == PortalFault.Mode.EXISTS && !(reachesRecords && creating)) continue;
-            if (p.mode() == PortalFault.Mode.REJECT && !reachesRecords) continue;
             if (p.probability() < 1 && random.nextDouble() >= p.probability()) continue;
             if (f.remaining > 0) f.remaining--;
             return p;
         }
         return null;
+    }
+
+    /**
+     * Called under the lock for each record of a call that reached its records: the EXISTS (creates only) or
+     * REJECT rule for this record, so that several dossiers' rules in one call each hit their own record; consumes
+     * one unit of the chosen rule's budget.
+     */
+    private PortalFault pickRecordFault(String service, String code, boolean creating) {
+        if (code == null) return null;
+        for (ActiveFault f : faults) {
+            PortalFault p = f.spec;
+            if (f.remaining == 0 || !isRecordFault(p)) continue;
+            if (p.service() != null && !p.service().equals(service)) continue;
+            if (p.dossierCode() != null && !p.dossierCode().equals(code)) continue;
+            if (p.mode() == PortalFault.Mode.EXISTS && !creating) continue;
+            if (p.probability() < 1 && random.nextDouble() >= p.probability()) continue;
+            if (f.remaining > 0) f.remaining--;
+            return p;
+        }
+        return null;
+    }
+
+    private static boolean isRecordFault(PortalFault p) {
+        return p.mode() == PortalFault.Mode.EXISTS || p.mode() == PortalFault.Mode.REJECT;
     }
 
     private static boolean mentions(JsonNode data, String code) {

@@ -282,6 +282,20 @@ class PortalSimulatorTest {
         assertEquals(List.of("HS-2"), List.copyOf(portal.dossiers().keySet()));
     }
 
+    /** REJECT and EXISTS rules for different dossiers each hit their own record when the records share one call. */
+    @Test
+    void shouldApplyEveryDossiersRecordFaultWhenTheirRecordsShareOneCall() throws Exception {
+        String session = login();
+        portal.addFault(PortalFault.reject("HS-1", 14));
+        portal.addFault(PortalFault.reject("HS-2", 11));
+        portal.addFault(PortalFault.exists("HS-3"));
+        JsonNode answer = integrate(session, SYNC, "False", dossier("HS-1", 1), dossier("HS-2", 1), dossier("HS-3", 1),
+                dossier("HS-4", 1));
+
+        assertEquals(List.of(14, 11, -3, 0), codes(answer.path("result")));
+        assertEquals(List.of("HS-4"), List.copyOf(portal.dossiers().keySet()));
+    }
+
     /** A SLOW fault delays the answer but still applies the records. */
     @Test
     void shouldDelayAnswerWhenSlow() throws Exception {
