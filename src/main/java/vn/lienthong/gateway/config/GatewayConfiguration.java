@@ -82,9 +82,9 @@ public class GatewayConfiguration {
 
     /** Reports on an embedded H2 file and, when configured, compacts it in small steps (nothing on PostgreSQL). */
     @Bean(destroyMethod = "close")
-    H2Compaction h2Compaction(DataSource dataSource, GatewayProperties props, ObjectProvider<MeterRegistry> meters) {
-        GatewayProperties.H2Compaction c = props.getStorage().getH2Compaction();
-        H2Compaction job = H2Compaction.start(dataSource, c.getInterval(), c.getTargetFillRate(), (int) c.getWrite().toBytes());
+    H2Compaction h2Compaction(DataSource dataSource, GatewayProperties props, Durability durability,
+                              ObjectProvider<MeterRegistry> meters) {
+        H2Compaction job = H2Compaction.start(dataSource, props.getStorage().getH2Compaction().policy(), durability::waits);
         MeterRegistry registry = meters.getIfAvailable();
         if (job.onH2File() && registry != null) {
             Gauge.builder("lienthong.h2.file.size", job::fileBytes).baseUnit("bytes")
@@ -99,6 +99,10 @@ public class GatewayConfiguration {
                     .description("pages H2 read from its file because its cache did not hold them").register(registry);
             FunctionCounter.builder("lienthong.h2.compaction.steps", job, H2Compaction::steps)
                     .description("steps of the gateway's compaction that rewrote chunks of the H2 file").register(registry);
+            FunctionCounter.builder("lienthong.h2.compaction.moves", job, H2Compaction::moves)
+                    .description("quiet steps of the gateway's compaction that shrank the H2 file").register(registry);
+            FunctionCounter.builder("lienthong.h2.compaction.deferred", job, H2Compaction::deferred)
+                    .description("steps of the gateway's compaction that waited for a quieter database").register(registry);
         }
         return job;
     }

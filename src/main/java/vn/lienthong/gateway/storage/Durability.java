@@ -42,6 +42,8 @@ public final class Durability {
     private long started;
     private long finished;
     private boolean storing;
+    /** Calls of {@link #await()} that waited for the file: how busy the answers are (H2Compaction defers to them). */
+    private final java.util.concurrent.atomic.LongAdder waits = new java.util.concurrent.atomic.LongAdder();
 
     private Durability(DataSource dataSource, boolean storesOnRequest, boolean syncToDisk) {
         this.dataSource = dataSource;
@@ -68,6 +70,7 @@ public final class Durability {
         if (!storesOnRequest) {
             return;
         }
+        waits.increment();
         long needed;
         synchronized (this) {
             needed = started + 1; // a store running now may have started before our commit
@@ -103,6 +106,11 @@ public final class Durability {
                 }
             }
         }
+    }
+
+    /** How many times an answer waited for the file since start (0 where commits are durable by themselves). */
+    public long waits() {
+        return waits.sum();
     }
 
     private void store() {

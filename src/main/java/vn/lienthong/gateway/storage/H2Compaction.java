@@ -3,10 +3,12 @@ package vn.lienthong.gateway.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 import javax.sql.DataSource;
@@ -16,46 +18,77 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compacts the embedded H2 file in small steps, so that compaction never holds a commit up for long; off
- * by default, and reports the file's size, its fill and its page cache either way.
+ * Compacts the embedded H2 file when it costs no answer its latency: in small steps while the database is
+ * quiet, and under sustained load only once the file has become mostly dead space. Reports the file's size,
+ * its fill and its page cache either way.
  * <p>
  * Every change on H2 is written as a new chunk at the end of the file's used space, and older chunks keep
  * fewer live pages as rows change; their space is reused only once nothing in them is live. H2's own
- * background thread rewrites sparse chunks, and on a fragmented file it also moves whole chunks toward the
- * front, several megabytes at a time with an {@code fsync} between the moves, holding the lock that every
- * store takes. A 202 waits for a store ({@link Durability}), so each such move holds up every request
- * arriving meanwhile (measured: stores of 65-500 ms at 3,000 events/s). With
- * {@code AUTO_COMPACT_FILL_RATE=0} in the database URL, H2 does neither; this job then rewrites the
- * sparsest old chunks, at most {@code writeBytes} of live data every {@code interval}, as long as the
- * chunks are on average less than {@code targetFillRate} percent full. Rewritten pages go out with the
- * next store, and the chunks they leave become free space that new chunks reuse. The file is not shrunk
- * while the gateway runs (H2 shrinks it on close only when its own compaction is on).
- * <p>
- * Measured at 3,000 events/s (README "Benchmarks"): better than H2's own while the file is under about
- * 3 GB (accept p99 42-53 ms against 74-387), worse once it reaches 5 GB (204-226 ms against 101), with a
- * file 5-15 % larger. H2's own compaction therefore stays the default.
+ * background compaction rewrites sparse chunks and moves whole chunks toward the front of the file, several
+ * megabytes at a time with an {@code fsync} between the moves, holding the lock that every store takes. A 202
+ * waits for a store ({@link Durability}), so at 3,000 events a second those moves put the accept p99 at 35 ms
+ * and more, against 11 ms with no compaction at all (README "Benchmarks"). With
+ * {@code AUTO_COMPACT_FILL_RATE=0} in the database URL (the default URL has it) H2 compacts nothing and this
+ * job does it instead, every {@code interval}:
+ * <ul>
+ * <li>while fewer than {@code quietBelow} answers a second waited for the file (a quiet database), it rewrites
+ * the sparsest old chunks, at most {@code writeBytes} of live data a step, as long as the chunks are on
+ * average less than {@code targetFillRate} percent full; then it shrinks the file, moving at most
+ * {@code moveBytes} of chunks a step from its end into the free space before it;</li>
+ * <li>while the database is busier, it waits, unless the chunks have fallen below {@code busyFillRate} percent
+ * full: then it rewrites as above, trading answer latency for disk, so a long burst leaves a file of at
+ * most about 100 / busyFillRate times its live data until it is quiet again.</li>
+ * </ul>
+ * Rewritten pages go out with the next store, and the chunks they leave become free space that new chunks
+ * reuse. With H2's own compaction on (a URL without {@code AUTO_COMPACT_FILL_RATE=0}) the job only reports.
  */
 public final class H2Compaction implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
+    /** The span over which the answers' rate is judged. */
+    private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /**
+     * When and how much to compact.
+     *
+     * @param interval       pause between two steps
+     * @param targetFillRate rewrite while the chunks are on average less full than this (percent); 0: off
+     * @param writeBytes     live data rewritten in one step at most (the store lock is held that long)
+     * @param moveBytes      chunks moved toward the front of the file in one quiet step at most
+     * @param quietBelow     answers a second that waited for the file, under which the database is quiet
+     * @param busyFillRate   chunk fill (percent) under which the job compacts even while the database is busy
+     */
+    public record Policy(Duration interval, int targetFillRate, int writeBytes, int moveBytes, int quietBelow, int busyFillRate) {
+    }
 
     private final DataSource dataSource;
     /** The open store; found again if H2 closed and reopened the database (all pooled connections gone). */
     private volatile MVStore store;
-    private final int targetFillRate;
-    private final int writeBytes;
+    private final Policy policy;
+    private final boolean active;
+    /** Answers that waited for the file so far ({@link Durability#waits()}), and the clock they are rated by. */
+    private final LongSupplier answers;
+    private final LongSupplier nanoClock;
+    /** Recent samples of {@link #answers} as {time, count}, oldest first, spanning at most the window. */
+    private final ArrayDeque<long[]> samples = new ArrayDeque<>();
     private final ScheduledExecutorService timer;
     private final AtomicLong steps = new AtomicLong();
+    private final AtomicLong moves = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
 
-    private H2Compaction(DataSource dataSource, MVStore store, Duration interval, int targetFillRate, int writeBytes) {
+    H2Compaction(DataSource dataSource, MVStore store, Policy policy, LongSupplier answers, LongSupplier nanoClock,
+                 boolean schedule) {
         this.dataSource = dataSource;
         this.store = store;
-        this.targetFillRate = targetFillRate;
-        this.writeBytes = writeBytes;
-        if (store == null || targetFillRate <= 0 || writeBytes <= 0) {
+        this.policy = policy;
+        this.answers = answers;
+        this.nanoClock = nanoClock;
+        this.active = store != null && policy.targetFillRate() > 0 && policy.writeBytes() > 0 && !h2CompactsItself(dataSource);
+        if (!active || !schedule) {
             this.timer = null;
             return;
         }
@@ -64,22 +97,36 @@ public final class H2Compaction implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long millis = Math.max(1, interval.toMillis());
+        long millis = Math.max(1, policy.interval().toMillis());
         timer.scheduleWithFixedDelay(this::step, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Starts the job on the database behind {@code dataSource} if it is an embedded H2 file and the fill rate
-     * and write size are above 0. On any other database (PostgreSQL, an in-memory H2, an H2 server) there is
-     * nothing here to compact; with a fill rate or write size of 0 the job only reports on the file.
+     * Starts the job on the database behind {@code dataSource} if it is an embedded H2 file whose own compaction
+     * is off, and the fill rate and write size are above 0; {@code answers} counts the answers that waited for
+     * the file. On any other database (PostgreSQL, an in-memory H2, an H2 server) there is nothing here to
+     * compact; otherwise the job only reports on the file.
      */
-    public static H2Compaction start(DataSource dataSource, Duration interval, int targetFillRate, int writeBytes) {
-        MVStore store = fileStore(dataSource);
-        if (store != null && targetFillRate > 0 && writeBytes > 0) {
-            log.info("H2 file compaction: up to {} KB every {} ms while the chunks are under {} % full", writeBytes / 1024,
-                    interval.toMillis(), targetFillRate);
+    public static H2Compaction start(DataSource dataSource, Policy policy, LongSupplier answers) {
+        H2Compaction job = new H2Compaction(dataSource, fileStore(dataSource), policy, answers, System::nanoTime, true);
+        if (job.active) {
+            log.info("H2 file compaction: while quiet (under {} answers/s) up to {} KB rewritten and {} KB moved every {} ms while the"
+                    + " chunks are under {} % full; while busy only under {} %", policy.quietBelow(), policy.writeBytes() / 1024,
+                    policy.moveBytes() / 1024, policy.interval().toMillis(), policy.targetFillRate(), policy.busyFillRate());
+        } else if (job.store != null && policy.targetFillRate() > 0 && h2CompactsItself(dataSource)) {
+            log.info("H2 compacts its own file (the database URL lacks AUTO_COMPACT_FILL_RATE=0): the gateway's compaction is off");
         }
-        return new H2Compaction(dataSource, store, interval, targetFillRate, writeBytes);
+        return job;
+    }
+
+    /** Whether H2's own background compaction is on for this database (AUTO_COMPACT_FILL_RATE above 0). */
+    private static boolean h2CompactsItself(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isWrapperFor(JdbcConnection.class) && c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                    && session.getDatabase().getSettings().autoCompactFillRate > 0;
+        } catch (SQLException | RuntimeException e) {
+            return true; // not known: leave the file to H2
+        }
     }
 
     /** Whether the database is an embedded H2 file (its size and fill can be reported). */
@@ -87,9 +134,9 @@ public final class H2Compaction implements AutoCloseable {
         return store != null;
     }
 
-    /** Whether the job compacts (an H2 file, and a fill rate and write size above 0). */
+    /** Whether the job compacts (an H2 file without H2's own compaction, and a fill rate and write size above 0). */
     public boolean active() {
-        return timer != null;
+        return active;
     }
 
     /** The store of an embedded, persistent H2 database, or null. */
@@ -102,23 +149,60 @@ public final class H2Compaction implements AutoCloseable {
         }
     }
 
-    /** One step; also called by tests. Answers whether it rewrote anything. */
-    boolean step() {
+    /** One step; also called by tests. Answers whether it rewrote or moved anything. */
+    synchronized boolean step() {
         try {
             if (!active()) {
                 return false;
             }
             MVStore s = current();
-            boolean rewrote = s != null && s.getFileStore() != null && s.compact(targetFillRate, writeBytes);
-            if (rewrote) {
-                steps.incrementAndGet();
+            if (s == null || s.getFileStore() == null) {
+                return false;
             }
-            return rewrote;
+            FileStore<?> file = s.getFileStore();
+            boolean quiet = answersPerSecond() < policy.quietBelow();
+            int fill = file.getChunksFillRate();
+            if (!quiet && fill >= policy.busyFillRate()) {
+                if (fill < policy.targetFillRate()) {
+                    deferred.incrementAndGet();
+                }
+                return false;
+            }
+            if (fill < policy.targetFillRate() && s.compact(policy.targetFillRate(), policy.writeBytes())) {
+                steps.incrementAndGet();
+                // Stored now, by this thread: the next step finds these chunks emptied (until a store their pages
+                // count as live, so it would pick them again and rewrite nothing), and no store that an answer
+                // waits for carries the rewritten pages.
+                s.commit();
+                return true;
+            }
+            if (quiet && policy.moveBytes() > 0 && file instanceof RandomAccessStore ras && ras.getFillRate() < policy.targetFillRate()) {
+                long writes = file.getWriteCount();
+                ras.compactMoveChunks(policy.targetFillRate(), policy.moveBytes(), s);
+                if (file.getWriteCount() != writes) {
+                    moves.incrementAndGet();
+                    return true;
+                }
+            }
+            return false;
         } catch (RuntimeException e) {
             // H2 refuses while closing, or a chunk could not be read; the next step tries again.
             log.warn("H2 file compaction step failed: {}", e.toString());
             return false;
         }
+    }
+
+    /** Answers a second that waited for the file, over the last second (or since the first sample). */
+    private double answersPerSecond() {
+        long now = nanoClock.getAsLong();
+        long count = answers.getAsLong();
+        samples.addLast(new long[] {now, count});
+        while (samples.size() > 2 && now - samples.peekFirst()[0] > WINDOW_NANOS) {
+            samples.removeFirst();
+        }
+        long[] oldest = samples.peekFirst();
+        long span = now - oldest[0];
+        return span <= 0 ? 0 : (count - oldest[1]) * 1e9 / span;
     }
 
     /** The open store: found again if H2 has closed the one we had (and reopened the file); null if none. */
@@ -147,6 +231,16 @@ public final class H2Compaction implements AutoCloseable {
     /** Steps that rewrote chunks since start. */
     public long steps() {
         return steps.get();
+    }
+
+    /** Quiet steps that shrank the file by moving chunks, since start. */
+    public long moves() {
+        return moves.get();
+    }
+
+    /** Steps that waited for a quieter database while the chunks were under the target fill, since start. */
+    public long deferred() {
+        return deferred.get();
     }
 
     /** Size of the database file in bytes; 0 when there is no file. */

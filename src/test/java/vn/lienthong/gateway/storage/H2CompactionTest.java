@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway's compaction of an H2 file with H2's own compaction off (AUTO_COMPACT_FILL_RATE=0, as
- * config/application.yml says to set it when the job is turned on). The workload leaves every chunk
+ * config/application.yml's default URL has it). Steps are taken by hand on a clock that moves 100 ms a step,
+ * with the answers that waited for the file counted as a quiet or a busy gateway would. The workload leaves every chunk
  * sparse, as the outbox does: each round appends rows that stay (an audit log, delivered events kept for
  * their retention) and rewrites a table that is rewritten again in the next round (the pending events,
  * their claims). Without compaction the file grows
@@ -35,23 +38,73 @@ class H2CompactionTest {
 
     @Test
     void keepsTheFileNearItsLiveDataAndLosesNothing() throws Exception {
-        long without = run("without", false);
-        long with = run("with", true);
+        long without = run("without", null, new Load(false));
+        long with = run("with", policy(10), new Load(false));
         // Measured with H2 2.3.232: 54 MB without, 3 MB with.
         assertThat(with).as("file size with the gateway's compaction (%d bytes without)", without).isLessThan(without / 4);
+    }
+
+    /** A busy gateway: no step runs while the chunks stay above the busy fill rate; once quiet, the file is compacted and shrunk. */
+    @Test
+    void shouldWaitWhileBusyAndCompactOnceQuiet() throws Exception {
+        long without = run("busy-reference", null, new Load(false));
+        Load load = new Load(true);
+        JdbcDataSource ds = dataSource("busy");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); H2Compaction job = job(ds, policy(1), load)) {
+            createTables(s);
+            assertThat(churn(c, s, job, load)).as("steps that rewrote while busy").isZero();
+            assertThat(job.deferred()).as("steps that waited").isPositive();
+            long busyEnd = job.fileBytes();
+            assertThat(busyEnd).as("file after the busy rounds (%d bytes with no compaction at all)", without).isGreaterThan(without / 2);
+
+            load.busy = false;
+            int quietSteps = 0;
+            while (quietSteps < 2_000 && (load.step(job) || quietSteps < 20)) {
+                quietSteps++;
+                s.execute("CHECKPOINT");
+            }
+            assertThat(job.steps()).as("quiet steps that rewrote chunks").isPositive();
+            assertThat(job.moves()).as("quiet steps that shrank the file").isPositive();
+            assertThat(job.fileBytes()).as("file once quiet (%d bytes after the busy rounds)", busyEnd).isLessThan(busyEnd / 4);
+            assertThat(count(s, "SELECT COUNT(*) FROM kept")).isEqualTo(ROUNDS * KEPT_PER_ROUND);
+            assertThat(count(s, "SELECT COUNT(*) FROM rewritten WHERE round = " + ROUNDS)).isEqualTo(REWRITTEN_ROWS);
+        }
+    }
+
+    /** Busy all along, but the chunks fall under the busy fill rate: the job compacts anyway, so the file stays bounded. */
+    @Test
+    void shouldCompactWhileBusyOnceTheChunksAreMostlyDead() throws Exception {
+        long without = run("floor-reference", null, new Load(false));
+        Load load = new Load(true);
+        long with = run("floor", policy(50), load);
+        assertThat(load.stepsThatRan).as("steps that rewrote while busy").isPositive();
+        assertThat(with).as("file size, busy with a busy fill rate of 50 %% (%d bytes with no compaction)", without).isLessThan(without / 4);
+    }
+
+    /** A URL without AUTO_COMPACT_FILL_RATE=0 leaves the file to H2: the job reports but never compacts beside it. */
+    @Test
+    void shouldLeaveTheFileToH2WhenItsOwnCompactionIsOn() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("h2-own") + ";DB_CLOSE_ON_EXIT=FALSE");
+        ds.setUser("sa");
+        try (Connection keepOpen = ds.getConnection(); H2Compaction job = job(ds, policy(10), new Load(false))) {
+            assertThat(job.onH2File()).isTrue();
+            assertThat(job.active()).isFalse();
+            assertThat(job.step()).isFalse();
+        }
     }
 
     @Test
     void findsTheFileAgainWhenH2HasClosedAndReopenedIt() throws Exception {
         JdbcDataSource ds = dataSource("reopened");
         H2Compaction job;
+        Load load = new Load(false);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE kept (id INT PRIMARY KEY, payload VARCHAR(200))");
-            s.execute("CREATE TABLE rewritten (id INT PRIMARY KEY, payload VARCHAR(200), round INT)");
-            job = H2Compaction.start(ds, Duration.ofHours(1), 60, 512 * 1024);
+            createTables(s);
+            job = job(ds, policy(10), load);
         } // the last connection closed: H2 closes the database (no DB_CLOSE_DELAY), and the job's store with it
         try (H2Compaction j = job; Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            assertThat(churn(c, s, j)).as("steps that rewrote chunks after the reopen").isPositive();
+            assertThat(churn(c, s, j, load)).as("steps that rewrote chunks after the reopen").isPositive();
             assertThat(j.fileBytes()).isEqualTo(Files.size(dir.resolve("reopened.mv.db")));
         }
     }
@@ -60,7 +113,7 @@ class H2CompactionTest {
     void isIdleOnAnInMemoryDatabase() {
         JdbcDataSource mem = new JdbcDataSource();
         mem.setURL("jdbc:h2:mem:compaction-idle;DB_CLOSE_DELAY=-1");
-        try (H2Compaction job = H2Compaction.start(mem, Duration.ofHours(1), 60, 512 * 1024)) {
+        try (H2Compaction job = job(mem, policy(10), new Load(false))) {
             assertThat(job.active()).isFalse();
             assertThat(job.onH2File()).isFalse();
             assertThat(job.step()).isFalse();
@@ -71,7 +124,7 @@ class H2CompactionTest {
     @Test
     void isOffWithAFillRateOfZero() throws Exception {
         JdbcDataSource ds = dataSource("off");
-        try (Connection keepOpen = ds.getConnection(); H2Compaction job = H2Compaction.start(ds, Duration.ofHours(1), 0, 512 * 1024)) {
+        try (Connection keepOpen = ds.getConnection(); H2Compaction job = job(ds, off(), new Load(false))) {
             assertThat(job.active()).isFalse();
             assertThat(job.step()).isFalse();
             assertThat(job.onH2File()).isTrue(); // it still reports on the file (the gauges)
@@ -84,7 +137,7 @@ class H2CompactionTest {
         JdbcDataSource ds = dataSource("small-cache");
         ds.setURL(ds.getURL() + ";CACHE_SIZE=1024"); // 1 MB of page cache, for some 8 MB of rows
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             H2Compaction job = H2Compaction.start(ds, Duration.ofHours(1), 0, 512 * 1024)) {
+             H2Compaction job = job(ds, off(), new Load(false))) {
             s.execute("CREATE TABLE kept (id INT PRIMARY KEY, payload VARCHAR(2000))");
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO kept VALUES (?, ?)")) {
                 for (int i = 0; i < 4_000; i++) {
@@ -107,26 +160,25 @@ class H2CompactionTest {
         }
         JdbcDataSource mem = new JdbcDataSource();
         mem.setURL("jdbc:h2:mem:compaction-cache;DB_CLOSE_DELAY=-1");
-        try (H2Compaction job = H2Compaction.start(mem, Duration.ofHours(1), 0, 512 * 1024)) {
+        try (H2Compaction job = job(mem, off(), new Load(false))) {
             assertThat(job.fileReads()).isZero();
             assertThat(job.cacheHitPercent()).isEqualTo(100);
         }
     }
 
-    /** Runs the workload on a fresh file; answers the file's size at the end. */
-    private long run(String name, boolean compact) throws Exception {
+    /** Runs the workload on a fresh file, with a job of {@code policy} (null: none); answers the file's size at the end. */
+    private long run(String name, H2Compaction.Policy policy, Load load) throws Exception {
         JdbcDataSource ds = dataSource(name);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             H2Compaction job = compact ? H2Compaction.start(ds, Duration.ofHours(1), 60, 512 * 1024) : null) {
-            s.execute("CREATE TABLE kept (id INT PRIMARY KEY, payload VARCHAR(200))");
-            s.execute("CREATE TABLE rewritten (id INT PRIMARY KEY, payload VARCHAR(200), round INT)");
-            if (compact) {
+             H2Compaction job = policy == null ? null : job(ds, policy, load)) {
+            createTables(s);
+            if (job != null) {
                 assertThat(job.active()).isTrue();
             }
-            int rewrites = churn(c, s, job);
-            if (compact) {
+            int rewrites = churn(c, s, job, load);
+            if (job != null && !load.busy) {
                 assertThat(rewrites).as("steps that rewrote chunks").isPositive();
-                assertThat(job.steps()).isEqualTo(rewrites);
+                assertThat(job.steps() + job.moves()).isEqualTo(rewrites);
             }
             assertThat(count(s, "SELECT COUNT(*) FROM kept")).isEqualTo(ROUNDS * KEPT_PER_ROUND);
             assertThat(count(s, "SELECT COUNT(*) FROM rewritten WHERE round = " + ROUNDS)).isEqualTo(REWRITTEN_ROWS);
@@ -141,8 +193,16 @@ class H2CompactionTest {
         return Files.size(dir.resolve(name + ".mv.db"));
     }
 
-    /** The rounds of the workload on {@code c}; with a job, its steps after each store. Answers the steps that rewrote. */
-    private static int churn(Connection c, Statement s, H2Compaction job) throws SQLException {
+    private static void createTables(Statement s) throws SQLException {
+        s.execute("CREATE TABLE kept (id INT PRIMARY KEY, payload VARCHAR(200))");
+        s.execute("CREATE TABLE rewritten (id INT PRIMARY KEY, payload VARCHAR(200), round INT)");
+    }
+
+    /**
+     * The rounds of the workload on {@code c}; with a job, its steps after each store (on {@code load}'s clock).
+     * Answers the steps that rewrote or moved.
+     */
+    private static int churn(Connection c, Statement s, H2Compaction job, Load load) throws SQLException {
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO rewritten VALUES (?, ?, 0)")) {
             for (int i = 0; i < REWRITTEN_ROWS; i++) {
                 ins.setInt(1, i);
@@ -168,13 +228,49 @@ class H2CompactionTest {
                 if (job != null) {
                     // several steps a round, as the job runs every 100 ms against stores every few ms
                     for (int step = 0; step < 4; step++) {
-                        rewrites += job.step() ? 1 : 0;
+                        rewrites += load.step(job) ? 1 : 0;
                     }
                     s.execute("CHECKPOINT");
                 }
             }
         }
         return rewrites;
+    }
+
+    /** What the job sees: a clock that moves 100 ms a step, and 10 answers a step (100 a second) while busy. */
+    private static final class Load {
+        final AtomicLong nanos = new AtomicLong();
+        final AtomicLong answers = new AtomicLong();
+        volatile boolean busy;
+        int stepsThatRan;
+
+        Load(boolean busy) {
+            this.busy = busy;
+        }
+
+        boolean step(H2Compaction job) {
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
+            if (busy) {
+                answers.addAndGet(10);
+            }
+            boolean ran = job.step();
+            stepsThatRan += ran ? 1 : 0;
+            return ran;
+        }
+    }
+
+    /** Compaction to 60 % in steps of 512 KB and moves of 4 MB, quiet under 20 answers a second. */
+    private static H2Compaction.Policy policy(int busyFillRate) {
+        return new H2Compaction.Policy(Duration.ofHours(1), 60, 512 * 1024, 4 * 1024 * 1024, 20, busyFillRate);
+    }
+
+    private static H2Compaction.Policy off() {
+        return new H2Compaction.Policy(Duration.ofHours(1), 0, 512 * 1024, 4 * 1024 * 1024, 20, 10);
+    }
+
+    /** A job stepped by hand (no timer), on {@code load}'s clock and answers. */
+    private static H2Compaction job(JdbcDataSource ds, H2Compaction.Policy policy, Load load) {
+        return new H2Compaction(ds, H2Compaction.fileStore(ds), policy, load.answers::get, load.nanos::get, false);
     }
 
     private JdbcDataSource dataSource(String name) {
