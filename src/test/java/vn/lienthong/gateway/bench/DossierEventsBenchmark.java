@@ -39,6 +39,8 @@ import vn.lienthong.gateway.support.GatewayProcess;
  * -Dbench.spring-args="--key=value …" adds Spring arguments to the gateway (to compare a setting).
  * -Dbench.gateway-jvm=true runs the gateway in a JVM of its own (options: -Dbench.gateway-jvm-opts, default -Xmx1g)
  * with the portal simulator and the client in this one, so the gateway's heap and collections are its own, as deployed.
+ * -Dbench.quiet-seconds=N then leaves the gateway N seconds without load and prints its H2 file every 30 s (the
+ * gateway compacts it while quiet). The result line is printed last.
  */
 public final class DossierEventsBenchmark {
 
@@ -173,8 +175,9 @@ public final class DossierEventsBenchmark {
         if (second != null) {
             second.kill();
         }
-        System.out.printf("bench dossier-events events=%d dossiers=%d clients=%d events_per_request=%d offered_per_s=%s refused=%d "
-                        + "applied=%d accepted_per_s=%.0f delivered_per_s=%.0f accept_p50_ms=%.2f accept_p99_ms=%.2f%n",
+        // The result line comes last (the format); what the run cost and what the file became, before it.
+        String result = String.format(Locale.ROOT, "bench dossier-events events=%d dossiers=%d clients=%d events_per_request=%d "
+                        + "offered_per_s=%s refused=%d applied=%d accepted_per_s=%.0f delivered_per_s=%.0f accept_p50_ms=%.2f accept_p99_ms=%.2f",
                 events, dossiers, clients, perRequest, rate > 0 ? Integer.toString(rate) : "max", refused.get(), applied,
                 events / secs(start, accepted),
                 applied / secs(start, delivered), latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6);
@@ -194,29 +197,18 @@ public final class DossierEventsBenchmark {
         if (Files.exists(h2File)) {
             // The file after warm-up and measured run: what the gateway's compaction let it grow to, and how full its chunks are.
             // Cache hits and page reads count from the database's opening: warm-up included.
-            String fill;
-            String steps;
-            String cacheHits;
-            double reads;
-            if (ctx != null) {
-                H2Compaction h2 = ctx.getBean(H2Compaction.class);
-                fill = Integer.toString(h2.chunksFillRate());
-                steps = Long.toString(h2.steps());
-                cacheHits = Integer.toString(h2.cacheHitPercent());
-                reads = h2.fileReads();
-            } else {
-                String page = prometheus(gateway.port());
-                fill = metric(page, "lienthong_h2_chunks_fill_percent");
-                steps = metric(page, "lienthong_h2_compaction_steps_total");
-                cacheHits = metric(page, "lienthong_h2_cache_hits_percent");
-                String r = metric(page, "lienthong_h2_file_reads_total");
-                reads = "?".equals(r) ? Double.NaN : Double.parseDouble(r);
-            }
             long stored = touched + warmPosted + events;
-            System.out.printf(Locale.ROOT, "bench dossier-events h2 file_mb=%.0f chunks_fill_percent=%s gateway_compaction_steps=%s "
-                            + "cache_hit_percent=%s page_reads_per_event=%.2f events_stored=%d%n",
-                    Files.size(h2File) / 1048576.0, fill, steps, cacheHits, reads / Math.max(1, stored), stored);
+            System.out.println("bench dossier-events h2 " + h2File(ctx, gateway, h2File) + String.format(Locale.ROOT,
+                    " page_reads_per_event=%.2f events_stored=%d", h2Figure(ctx, gateway, "reads") / Math.max(1, stored), stored));
+            // -Dbench.quiet-seconds=N: then N seconds without load, in which the gateway compacts the file.
+            int quiet = Integer.getInteger("bench.quiet-seconds", 0);
+            for (int waited = 0; waited < quiet; waited += 30) {
+                Thread.sleep(Math.min(30, quiet - waited) * 1000L);
+                System.out.printf(Locale.ROOT, "bench dossier-events h2 quiet_seconds=%d %s%n", Math.min(waited + 30, quiet),
+                        h2File(ctx, gateway, h2File));
+            }
         }
+        System.out.println(result);
         if (ctx != null) {
             ctx.close();
         } else {
@@ -225,6 +217,38 @@ public final class DossierEventsBenchmark {
         }
         deleteTree(data); // a run leaves gigabytes of H2 file behind otherwise
         System.exit(0);
+    }
+
+    /** The H2 file's size and fill, and the gateway compaction's steps (rewrites, moves, waits for a quieter database). */
+    private static String h2File(ConfigurableApplicationContext ctx, GatewayProcess gateway, Path h2File) throws IOException {
+        return String.format(Locale.ROOT, "file_mb=%.0f chunks_fill_percent=%.0f gateway_compaction_steps=%.0f moves=%.0f deferred=%.0f "
+                        + "cache_hit_percent=%.0f", Files.size(h2File) / 1048576.0, h2Figure(ctx, gateway, "fill"),
+                h2Figure(ctx, gateway, "steps"), h2Figure(ctx, gateway, "moves"), h2Figure(ctx, gateway, "deferred"),
+                h2Figure(ctx, gateway, "hits"));
+    }
+
+    /** One figure of the gateway's H2 file: from its bean in this JVM, or from its Prometheus page (NaN if absent). */
+    private static double h2Figure(ConfigurableApplicationContext ctx, GatewayProcess gateway, String figure) {
+        if (ctx != null) {
+            H2Compaction h2 = ctx.getBean(H2Compaction.class);
+            return switch (figure) {
+                case "fill" -> h2.chunksFillRate();
+                case "steps" -> h2.steps();
+                case "moves" -> h2.moves();
+                case "deferred" -> h2.deferred();
+                case "hits" -> h2.cacheHitPercent();
+                default -> h2.fileReads();
+            };
+        }
+        String value = metric(prometheus(gateway.port()), switch (figure) {
+            case "fill" -> "lienthong_h2_chunks_fill_percent";
+            case "steps" -> "lienthong_h2_compaction_steps_total";
+            case "moves" -> "lienthong_h2_compaction_moves_total";
+            case "deferred" -> "lienthong_h2_compaction_deferred_total";
+            case "hits" -> "lienthong_h2_cache_hits_percent";
+            default -> "lienthong_h2_file_reads_total";
+        });
+        return "?".equals(value) ? Double.NaN : Double.parseDouble(value);
     }
 
     /**

@@ -33,7 +33,9 @@ import vn.lienthong.gateway.security.ApiKeyAuthenticationFilter;
  * throughput with {@code bench.clients} concurrent clients for {@code bench.seconds} per case, and the
  * added median latency of one client (gateway p50 minus direct p50, citizen lookups). The enterprise cache
  * is off so every gateway lookup makes its national call; the audit log is on (in-memory H2 unless
- * {@code bench.db-url} says otherwise). Run: see README "Citizen and enterprise lookups", "Lookups benchmark".
+ * {@code bench.db-url} says otherwise). With {@code -Dbench.floor=true} the same rounds also measure
+ * {@link LookupsFloor}: the national calls made by a bare servlet with the gateway's clients, the most any
+ * gateway on this stack could reach. Run: see README "Citizen and enterprise lookups", "Lookups benchmark".
  */
 public final class LookupsBenchmark {
     private static final String KEY = "bench-key";
@@ -97,11 +99,18 @@ public final class LookupsBenchmark {
                 .header("X-API-Key", KEY).GET().build();
         Callable<HttpRequest> enterpriseDirect = () -> HttpRequest.newBuilder(
                 URI.create(registry.baseUrl() + "/chiTietDoanhNghiep?msdn=" + ENTERPRISE)).header("ApiKey", "bench-registry-key").GET().build();
+        LookupsFloor floor = Boolean.getBoolean("bench.floor") ? new LookupsFloor(app, CITIZEN, ENTERPRISE) : null;
+        List<Callable<HttpRequest>> floorCases = floor == null ? List.of() : List.of(
+                () -> HttpRequest.newBuilder(URI.create(floor.baseUrl() + "/citizen")).GET().build(),
+                () -> HttpRequest.newBuilder(URI.create(floor.baseUrl() + "/citizen?audit=1")).GET().build(),
+                () -> HttpRequest.newBuilder(URI.create(floor.baseUrl() + "/enterprise")).GET().build());
 
         try {
             // JIT warm-up: on 2 cores the compiler is busy for the first minute of load or so.
             int warmSeconds = Integer.getInteger("bench.warmup-seconds", 15);
-            for (Callable<HttpRequest> warm : List.of(citizenGw, citizenDirect, enterpriseGw, enterpriseDirect)) {
+            List<Callable<HttpRequest>> warming = new ArrayList<>(List.of(citizenGw, citizenDirect, enterpriseGw, enterpriseDirect));
+            warming.addAll(floorCases);
+            for (Callable<HttpRequest> warm : warming) {
                 throughput(http, warm, clients, warmSeconds);
             }
             System.out.println("bench lookups warm-up done, measuring");
@@ -114,7 +123,11 @@ public final class LookupsBenchmark {
             // CPU of the whole process (client, gateway, simulator) per request: citizen, direct, enterprise, direct.
             double[] cpu = new double[4];
             double[] appCpu = new double[4];
+            double[] floorPerS = new double[floorCases.size()];
             for (int i = 0; i < rounds; i++) {
+                for (int f = 0; f < floorCases.size(); f++) {
+                    floorPerS[f] += throughput(http, floorCases.get(f), clients, seconds) / rounds;
+                }
                 citizenPerS += throughput(http, citizenGw, clients, seconds) / rounds;
                 cpu[0] += lastCpuMicros / rounds;
                 appCpu[0] += lastAppMicros / rounds;
@@ -134,9 +147,6 @@ public final class LookupsBenchmark {
             double citizenDirectP50 = citizenP50[1];
             double enterpriseP50Gw = enterpriseP50[0];
             double enterpriseDirectP50 = enterpriseP50[1];
-            System.out.printf(Locale.ROOT, "bench lookups citizen_per_s=%.0f citizen_direct_per_s=%.0f enterprise_per_s=%.0f "
-                            + "enterprise_direct_per_s=%.0f added_p50_ms=%.3f%n",
-                    citizenPerS, citizenDirectPerS, enterprisePerS, enterpriseDirectPerS, citizenP50Gw - citizenDirectP50);
             System.out.printf(Locale.ROOT, "bench lookups detail clients=%d seconds=%d cores=%d citizen_ratio=%.2f enterprise_ratio=%.2f "
                             + "citizen_p50_ms=%.3f citizen_direct_p50_ms=%.3f enterprise_p50_ms=%.3f enterprise_direct_p50_ms=%.3f "
                             + "enterprise_added_p50_ms=%.3f citizen_p99_ms=%.3f citizen_direct_p99_ms=%.3f citizen_mean_ms=%.3f "
@@ -149,7 +159,21 @@ public final class LookupsBenchmark {
             System.out.printf(Locale.ROOT, "bench lookups cpu_us_per_request citizen=%.0f citizen_direct=%.0f enterprise=%.0f "
                     + "enterprise_direct=%.0f app_citizen=%.0f app_citizen_direct=%.0f app_enterprise=%.0f app_enterprise_direct=%.0f%n",
                     cpu[0], cpu[1], cpu[2], cpu[3], appCpu[0], appCpu[1], appCpu[2], appCpu[3]);
+            if (floor != null) {
+                // The same national calls from a bare servlet (LookupsFloor), against the direct calls of the same rounds.
+                System.out.printf(Locale.ROOT, "bench lookups floor citizen_floor_per_s=%.0f citizen_floor_audited_per_s=%.0f "
+                                + "enterprise_floor_per_s=%.0f citizen_floor_ratio=%.2f citizen_floor_audited_ratio=%.2f "
+                                + "enterprise_floor_ratio=%.2f%n", floorPerS[0], floorPerS[1], floorPerS[2], floorPerS[0] / citizenDirectPerS,
+                        floorPerS[1] / citizenDirectPerS, floorPerS[2] / enterpriseDirectPerS);
+            }
+            // The result line comes last (the format).
+            System.out.printf(Locale.ROOT, "bench lookups citizen_per_s=%.0f citizen_direct_per_s=%.0f enterprise_per_s=%.0f "
+                            + "enterprise_direct_per_s=%.0f added_p50_ms=%.3f%n",
+                    citizenPerS, citizenDirectPerS, enterprisePerS, enterpriseDirectPerS, citizenP50Gw - citizenDirectP50);
         } finally {
+            if (floor != null) {
+                floor.close();
+            }
             app.close();
             population.stop();
             registry.stop();
