@@ -100,9 +100,8 @@ public class GatewayConfiguration {
             FunctionCounter.builder("lienthong.h2.compaction.steps", job, H2Compaction::steps)
                     .description("steps of the gateway's compaction that rewrote chunks of the H2 file").register(registry);
             FunctionCounter.builder("lienthong.h2.compaction.moves", job, H2Compaction::moves)
-                    .description("quiet steps of the gateway's compaction that shrank the H2 file").register(registry);
-            FunctionCounter.builder("lienthong.h2.compaction.deferred", job, H2Compaction::deferred)
-                    .description("steps of the gateway's compaction that waited for a quieter database").register(registry);
+                    .description("quiet steps of the gateway's compaction that moved chunks toward the front of the H2 file")
+                    .register(registry);
         }
         return job;
     }

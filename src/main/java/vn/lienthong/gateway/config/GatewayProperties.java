@@ -45,16 +45,14 @@ public class GatewayProperties {
     public static class H2Compaction {
         /** Pause between two steps. */
         private Duration interval = Duration.ofMillis(100);
-        /** Steps rewrite while the file's chunks are on average less full than this (percent); 0: off (H2's own then, if the URL lets it). */
+        /** Steps rewrite while the file's chunks are on average less full than this (percent); 0: off. */
         private int targetFillRate = 60;
         /** Live data rewritten in one step at most; the store lock is held that long. */
         private DataSize write = DataSize.ofKilobytes(512);
         /** Chunks moved toward the front of the file (to shrink it) in one quiet step at most; 0: the file never shrinks. */
         private DataSize move = DataSize.ofMegabytes(4);
-        /** Answers a second that waited for the file, under which the database is quiet and steps run. */
+        /** Answers a second that waited for the file, under which the database is quiet and the file may be shrunk. */
         private int quietBelow = 20;
-        /** Chunk fill (percent) under which steps run even while the database is busy: disk over latency. */
-        private int busyFillRate = 10;
         public Duration getInterval() { return interval; }
         public void setInterval(Duration interval) { this.interval = interval; }
         public int getTargetFillRate() { return targetFillRate; }
@@ -65,12 +63,10 @@ public class GatewayProperties {
         public void setMove(DataSize move) { this.move = move; }
         public int getQuietBelow() { return quietBelow; }
         public void setQuietBelow(int quietBelow) { this.quietBelow = quietBelow; }
-        public int getBusyFillRate() { return busyFillRate; }
-        public void setBusyFillRate(int busyFillRate) { this.busyFillRate = busyFillRate; }
 
         public vn.lienthong.gateway.storage.H2Compaction.Policy policy() {
             return new vn.lienthong.gateway.storage.H2Compaction.Policy(interval, targetFillRate, (int) write.toBytes(),
-                    (int) move.toBytes(), quietBelow, busyFillRate);
+                    (int) move.toBytes(), quietBelow);
         }
     }
 

@@ -42,7 +42,7 @@ public final class Durability {
     private long started;
     private long finished;
     private boolean storing;
-    /** Calls of {@link #await()} that waited for the file: how busy the answers are (H2Compaction defers to them). */
+    /** Calls of {@link #await()} that waited for the file: how busy the answers are (H2Compaction shrinks the file when few). */
     private final java.util.concurrent.atomic.LongAdder waits = new java.util.concurrent.atomic.LongAdder();
 
     private Durability(DataSource dataSource, boolean storesOnRequest, boolean syncToDisk) {

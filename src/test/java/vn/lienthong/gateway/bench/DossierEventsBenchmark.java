@@ -219,12 +219,11 @@ public final class DossierEventsBenchmark {
         System.exit(0);
     }
 
-    /** The H2 file's size and fill, and the gateway compaction's steps (rewrites, moves, waits for a quieter database). */
+    /** The H2 file's size and fill, and the gateway compaction's steps (rewrites, moves). */
     private static String h2File(ConfigurableApplicationContext ctx, GatewayProcess gateway, Path h2File) throws IOException {
-        return String.format(Locale.ROOT, "file_mb=%.0f chunks_fill_percent=%.0f gateway_compaction_steps=%.0f moves=%.0f deferred=%.0f "
+        return String.format(Locale.ROOT, "file_mb=%.0f chunks_fill_percent=%.0f gateway_compaction_steps=%.0f moves=%.0f "
                         + "cache_hit_percent=%.0f", Files.size(h2File) / 1048576.0, h2Figure(ctx, gateway, "fill"),
-                h2Figure(ctx, gateway, "steps"), h2Figure(ctx, gateway, "moves"), h2Figure(ctx, gateway, "deferred"),
-                h2Figure(ctx, gateway, "hits"));
+                h2Figure(ctx, gateway, "steps"), h2Figure(ctx, gateway, "moves"), h2Figure(ctx, gateway, "hits"));
     }
 
     /** One figure of the gateway's H2 file: from its bean in this JVM, or from its Prometheus page (NaN if absent). */
@@ -235,7 +234,6 @@ public final class DossierEventsBenchmark {
                 case "fill" -> h2.chunksFillRate();
                 case "steps" -> h2.steps();
                 case "moves" -> h2.moves();
-                case "deferred" -> h2.deferred();
                 case "hits" -> h2.cacheHitPercent();
                 default -> h2.fileReads();
             };
@@ -244,7 +242,6 @@ public final class DossierEventsBenchmark {
             case "fill" -> "lienthong_h2_chunks_fill_percent";
             case "steps" -> "lienthong_h2_compaction_steps_total";
             case "moves" -> "lienthong_h2_compaction_moves_total";
-            case "deferred" -> "lienthong_h2_compaction_deferred_total";
             case "hits" -> "lienthong_h2_cache_hits_percent";
             default -> "lienthong_h2_file_reads_total";
         });
