@@ -3,6 +3,7 @@ package vn.lienthong.gateway.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
@@ -43,7 +44,7 @@ public final class Durability {
     private long finished;
     private boolean storing;
     /** Calls of {@link #await()} that waited for the file: how busy the answers are (H2Compaction shrinks the file when few). */
-    private final java.util.concurrent.atomic.LongAdder waits = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder waits = new LongAdder();
 
     private Durability(DataSource dataSource, boolean storesOnRequest, boolean syncToDisk) {
         this.dataSource = dataSource;
