@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * up to a second for the first move or the final truncation of a large file), which is why it waits for
  * quiet.</li>
  * </ul>
- * At 3,000 events a second the accept p99 stayed at 10-13 ms on one 2-core machine and 17-25 ms on another with
- * these steps running throughout, against 35 and 140 ms there with H2's own compaction (README "Benchmarks"). With H2's own compaction on (a URL without
- * {@code AUTO_COMPACT_FILL_RATE=0}) the job only reports.
+ * At 3,000 events a second the accept p99 stayed at 10-13 ms on one 2-core machine and 17-25 ms on another
+ * with these steps running throughout, against 35 and 140 ms there with H2's own compaction (README
+ * "Benchmarks"). With H2's own compaction on (a URL without {@code AUTO_COMPACT_FILL_RATE=0}) the job only
+ * reports.
  */
 public final class H2Compaction implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
