@@ -32,6 +32,14 @@ import vn.lienthong.gateway.security.ApiKeyAuthenticationFilter;
 public abstract class LookupsTestSupport {
     public static final String KEY = "test-lookups-key";
     public static final String ADMIN_KEY = "test-lookups-admin-key";
+    /** Citizen lookups without the sensitive fields' scope. */
+    public static final String PLAIN_KEY = "test-lookups-plain-key";
+    /** A one-stop key that may only post dossier events. */
+    public static final String WRITER_ONLY_KEY = "test-lookups-writer-only-key";
+    /** A client limited to 2 requests a second, whose alarm goes off above one lookup an hour. */
+    public static final String HARVESTER_KEY = "test-lookups-harvester-key";
+    /** A dossier code for the lookups that name one (X-Dossier-Code). */
+    public static final String DOSSIER = "000.00.12.H47-261124-0001";
     public static final int RESPONSE_TIMEOUT_MS = 1000;
     public static final int MAX_CONCURRENT_CALLS = 3;
 
@@ -65,16 +73,27 @@ public abstract class LookupsTestSupport {
         // environment variables override {{gateway.population.url}}, so here the Spring properties win
         r.add("camel.component.properties.environment-variable-mode", () -> 1);
         // required by the portal callbacks flow of main (issue 4); unused here
-        r.add("gateway.callbacks.secret", () -> "unused");
-        r.add("gateway.callbacks.payment-secret", () -> "unused");
+        r.add("gateway.callbacks.secret", () -> "unused-at-least-32-bytes-long-00000000");
+        r.add("gateway.callbacks.payment-secret", () -> "unused-at-least-32-bytes-long-00000000");
         r.add("gateway.one-stop.base-url", () -> "http://localhost:9/onestop");
         r.add("gateway.one-stop.api-key", () -> "unused");
         r.add("gateway.security.api-keys[0].client-id", () -> "test-onestop");
         r.add("gateway.security.api-keys[0].sha256", () -> ApiKeyAuthenticationFilter.sha256(KEY));
-        r.add("gateway.security.api-keys[0].scopes", () -> "citizen:read,citizen:verify,enterprise:read");
+        r.add("gateway.security.api-keys[0].scopes", () -> "citizen:read,citizen:read-sensitive,citizen:verify,enterprise:read");
         r.add("gateway.security.api-keys[1].client-id", () -> "test-admin");
         r.add("gateway.security.api-keys[1].sha256", () -> ApiKeyAuthenticationFilter.sha256(ADMIN_KEY));
         r.add("gateway.security.api-keys[1].scopes", () -> "admin");
+        r.add("gateway.security.api-keys[2].client-id", () -> "test-plain");
+        r.add("gateway.security.api-keys[2].sha256", () -> ApiKeyAuthenticationFilter.sha256(PLAIN_KEY));
+        r.add("gateway.security.api-keys[2].scopes", () -> "citizen:read,citizen:verify");
+        r.add("gateway.security.api-keys[3].client-id", () -> "test-writer-only");
+        r.add("gateway.security.api-keys[3].sha256", () -> ApiKeyAuthenticationFilter.sha256(WRITER_ONLY_KEY));
+        r.add("gateway.security.api-keys[3].scopes", () -> "dossier:write");
+        r.add("gateway.security.api-keys[4].client-id", () -> "test-harvester");
+        r.add("gateway.security.api-keys[4].sha256", () -> ApiKeyAuthenticationFilter.sha256(HARVESTER_KEY));
+        r.add("gateway.security.api-keys[4].scopes", () -> "citizen:read");
+        r.add("gateway.security.api-keys[4].requests-per-second", () -> 2);
+        r.add("gateway.security.api-keys[4].lookups-per-hour-alarm", () -> 1);
         r.add("gateway.population.url", () -> POPULATION.baseUrl());
         r.add("gateway.population.user", () -> "gw-test");
         r.add("gateway.population.secret", () -> "test-secret");
@@ -86,7 +105,7 @@ public abstract class LookupsTestSupport {
         r.add("gateway.population.retry-delay", () -> "10ms");
         r.add("gateway.registry.base-url", () -> REGISTRY.baseUrl());
         r.add("gateway.registry.api-key", () -> "test-registry-key");
-        r.add("gateway.audit.hmac-secret", () -> "test-audit-secret");
+        r.add("gateway.audit.hmac-secret", () -> "test-audit-secret-at-least-32-bytes-long-00000000");
         for (String system : new String[] {"population", "registry"}) {
             String p = "gateway." + system + ".";
             r.add(p + "response-timeout-ms", () -> RESPONSE_TIMEOUT_MS);

@@ -2,9 +2,7 @@ package vn.lienthong.gateway.api;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 
@@ -35,10 +33,10 @@ public final class HttpReply {
     }
 
     /**
-     * Reads the JSON body, or answers the problem itself (413 too large, 415 not JSON, 400 malformed) and
-     * returns null.
+     * Reads the JSON body, or answers the problem itself (415 not JSON, 400 empty or malformed) and returns null.
+     * The body's size was limited before it was read (security/BodyLimitFilter, gateway.http.*).
      */
-    public static JsonNode readJson(Exchange ex, ObjectMapper json, int maxBytes) {
+    public static JsonNode readJson(Exchange ex) {
         String contentType = ex.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
             problem(ex, Problem.of(415, "unsupported-media-type", "Unsupported media type",
@@ -50,20 +48,12 @@ public final class HttpReply {
             invalid(ex, List.of(Violation.of("$", "body.required", "the request has no body")));
             return null;
         }
-        if (body.length > maxBytes) {
-            problem(ex, Problem.of(413, "too-large", "Request too large", "the body is larger than " + maxBytes + " bytes"));
+        JsonBodies.Parsed parsed = JsonBodies.read(body);
+        if (parsed.problem() != null) {
+            invalid(ex, List.of(parsed.problem()));
             return null;
         }
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            invalid(ex, List.of(Violation.of("$", "json.malformed", "the body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")));
-            return null;
-        } catch (java.io.IOException e) {
-            invalid(ex, List.of(Violation.of("$", "json.malformed", "the body is not valid JSON")));
-            return null;
-        }
+        return parsed.tree();
     }
 
     public static String client(Exchange ex) {

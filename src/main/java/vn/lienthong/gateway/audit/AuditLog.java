@@ -33,7 +33,7 @@ public class AuditLog {
     public AuditEntry record(String clientId, String officerId, String purpose, String dossierCode, String operation,
                              String personalId, String outcome, int httpStatus) {
         AuditEntry e = new AuditEntry(clock.instant(), clientId, cut(officerId, 100), cut(purpose, 64), cut(dossierCode, 64),
-                operation, hasher.hash(personalId == null ? "" : personalId), Identifiers.mask(personalId), outcome, httpStatus,
+                operation, hasher.hash(personalId == null ? "" : personalId), masked(personalId), outcome, httpStatus,
                 cut(org.slf4j.MDC.get(vn.lienthong.gateway.ops.CorrelationIdFilter.MDC_KEY), 64));
         jdbc.update("INSERT INTO lookup_audit (accessed_at, client_id, officer_id, purpose, dossier_code, operation, "
                         + "subject_hash, subject_masked, outcome, http_status, correlation_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -52,6 +52,11 @@ public class AuditLog {
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getString(9), rs.getInt(10), rs.getString(11)),
                 hasher.hash(personalId), maxRows);
+    }
+
+    /** A personal ID masked; anything else a client put in its place (of any length) is not an ID. */
+    private static String masked(String personalId) {
+        return personalId != null && personalId.matches("\\d{12}") ? Identifiers.mask(personalId) : "(not an ID)";
     }
 
     private static String cut(String s, int max) {

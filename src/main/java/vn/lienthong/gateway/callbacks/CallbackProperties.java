@@ -21,8 +21,6 @@ public class CallbackProperties {
     private String previousSecret;
     /** Secret of the payment platform's MaXacThuc; a payment result carrying one is checked against it. */
     private String paymentSecret;
-    /** Largest callback body; larger is answered 413 before the signature is even computed. */
-    private int maxBodyBytes = 262144;
     /** How far X-Portal-Timestamp may be from the gateway's clock (either way) before 401. */
     private Duration maxClockSkew = Duration.ofSeconds(300);
     /** Pause between two LayDanhSachHoSo calls in poll mode. */
@@ -38,8 +36,6 @@ public class CallbackProperties {
     public void setPreviousSecret(String previousSecret) { this.previousSecret = previousSecret; }
     public String getPaymentSecret() { return paymentSecret; }
     public void setPaymentSecret(String paymentSecret) { this.paymentSecret = paymentSecret; }
-    public int getMaxBodyBytes() { return maxBodyBytes; }
-    public void setMaxBodyBytes(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
     public Duration getMaxClockSkew() { return maxClockSkew; }
     public void setMaxClockSkew(Duration maxClockSkew) { this.maxClockSkew = maxClockSkew; }
     public Duration getPollInterval() { return pollInterval; }

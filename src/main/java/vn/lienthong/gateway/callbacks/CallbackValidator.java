@@ -69,7 +69,7 @@ public class CallbackValidator {
             case "DANH_GIA" -> {
                 f.dossier("MaHoSo");
                 JsonNode score = data.get("DiemDanhGia");
-                if (score == null || !score.isIntegralNumber() || score.asLong() < 1 || score.asLong() > 5) {
+                if (score == null || !score.isIntegralNumber() || !score.canConvertToInt() || score.asInt() < 1 || score.asInt() > 5) {
                     v.add(Violation.of(dataField + ".DiemDanhGia", "rating.range", "DiemDanhGia is an integer from 1 to 5"));
                 }
                 f.text("NoiDung", false);
@@ -138,7 +138,7 @@ public class CallbackValidator {
         f.text("MaThamChieu", true);
         f.text("MaGiaoDich", true);
         JsonNode amount = data.get("SoTien");
-        if (amount == null || !amount.isIntegralNumber() || amount.asLong() <= 0 || !amount.canConvertToLong()) {
+        if (amount == null || !amount.isIntegralNumber() || !amount.canConvertToLong() || amount.asLong() <= 0) {
             f.fail("SoTien", "amount.positive-integer", "SoTien is a positive integer number of đồng");
         }
         String status = f.text("TrangThai", true);

@@ -2,6 +2,8 @@ package vn.lienthong.gateway.callbacks;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.ProducerTemplate;
@@ -64,8 +66,9 @@ public class CallbacksConfiguration {
 
     @Bean
     PortalCallbackApi portalCallbackApi(CallbackService service, CallbackSignature callbackSignature,
-                                        CallbackProperties props, ObjectMapper json) {
-        return new PortalCallbackApi(service, callbackSignature, props, json);
+                                        CallbackProperties props, ObjectMapper json, DataSource dataSource, Clock clock) {
+        return new PortalCallbackApi(service, callbackSignature, props, json,
+                new SignatureReplayCache(dataSource, props.getMaxClockSkew(), clock));
     }
 
     @Bean

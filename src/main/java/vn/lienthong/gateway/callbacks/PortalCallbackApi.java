@@ -1,13 +1,11 @@
 package vn.lienthong.gateway.callbacks;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.JsonBodies;
 import vn.lienthong.gateway.api.Problem;
 import vn.lienthong.gateway.api.Violation;
 
 /**
- * POST /api/v1/portal/callbacks (routes/portal-callbacks.camel.yaml). In order: 404 unless push mode, 413 over
- * the size limit, 401 without a valid signature and fresh timestamp, 400 for a missing message id, malformed
- * JSON or an invalid callback; then the callback is committed and only then answered 200
+ * POST /api/v1/portal/callbacks (routes/portal-callbacks.camel.yaml). In order (a body over its size limit was
+ * refused before: security/BodyLimitFilter): 404 unless push mode, 401 without a valid signature and fresh
+ * timestamp, 400 for a missing message id, 409 for a signature used before under another message id,
+ * 400 for malformed JSON or an invalid callback; then the callback is committed and only then answered 200
  * {@code {"error_code":0}} — the same for a repeat. Nothing is stored before the answer says so.
  */
 public class PortalCallbackApi {
@@ -33,8 +33,11 @@ public class PortalCallbackApi {
     private final CallbackSignature signature;
     private final CallbackProperties cfg;
     private final ObjectMapper json;
+    private final SignatureReplayCache replays;
 
-    public PortalCallbackApi(CallbackService service, CallbackSignature signature, CallbackProperties cfg, ObjectMapper json) {
+    public PortalCallbackApi(CallbackService service, CallbackSignature signature, CallbackProperties cfg, ObjectMapper json,
+                             SignatureReplayCache replays) {
+        this.replays = replays;
         this.service = service;
         this.signature = signature;
         this.cfg = cfg;
@@ -48,18 +51,12 @@ public class PortalCallbackApi {
             return;
         }
         CallbackVocabulary vocab = service.vocabulary();
-        Long declared = ex.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        byte[] body = declared != null && declared > cfg.getMaxBodyBytes() ? null : ex.getMessage().getBody(byte[].class);
-        if ((declared != null && declared > cfg.getMaxBodyBytes()) || (body != null && body.length > cfg.getMaxBodyBytes())) {
-            HttpReply.problem(ex, Problem.of(413, "too-large", "Request too large",
-                    "the body is larger than " + cfg.getMaxBodyBytes() + " bytes"));
-            return;
-        }
+        // The body's size was limited before it was read (security/BodyLimitFilter, gateway.http.*).
+        byte[] body = ex.getMessage().getBody(byte[].class);
         byte[] raw = body == null ? new byte[0] : body;
         String messageId = ex.getMessage().getHeader(vocab.get("header.messageId"), String.class);
         String timestamp = ex.getMessage().getHeader(vocab.get("header.timestamp"), String.class);
-        CallbackSignature.Verdict verdict = signature.verify(timestamp,
-                ex.getMessage().getHeader(vocab.get("header.signature"), String.class), raw);
+        CallbackSignature.Verdict verdict = signature.verify(timestamp, signatureOf(ex, vocab), raw);
         if (verdict != CallbackSignature.Verdict.VALID) {
             log.warn("portal callback {} refused with 401: {}", safe(messageId), verdict);
             HttpReply.problem(ex, Problem.of(401, "bad-signature", "Unauthenticated",
@@ -72,21 +69,18 @@ public class PortalCallbackApi {
                     vocab.get("header.messageId") + " is 1-100 characters of letters, digits and . _ : -")));
             return;
         }
-        JsonNode envelope;
-        try {
-            envelope = json.readTree(raw);
-        } catch (JsonProcessingException e) {
-            HttpReply.invalid(ex, List.of(Violation.of("$", "json.malformed", "the body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")));
-            return;
-        } catch (IOException e) {
-            HttpReply.invalid(ex, List.of(Violation.of("$", "json.malformed", "the body is not valid JSON")));
+        if (!replays.firstUseOrRepeat(signatureOf(ex, vocab), messageId, Long.parseLong(timestamp.trim()))) {
+            log.warn("portal callback {} refused with 409: its signature was used before under another message id", messageId);
+            HttpReply.problem(ex, Problem.of(409, "replayed-signature", "Signature already used",
+                    "this signed body was accepted before under another " + vocab.get("header.messageId")));
             return;
         }
-        if (envelope == null || envelope.isMissingNode()) {
-            HttpReply.invalid(ex, List.of(Violation.of("$", "body.required", "the request has no body")));
+        JsonBodies.Parsed parsed = JsonBodies.read(raw);
+        if (parsed.problem() != null) {
+            HttpReply.invalid(ex, List.of(parsed.problem()));
             return;
         }
+        JsonNode envelope = parsed.tree();
         OffsetDateTime sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp.trim())).atOffset(ZoneOffset.UTC);
         CallbackService.Result r = service.accept(List.of(new CallbackService.Callback(envelope, messageId, sentAt))).get(0);
         switch (r.outcome()) {
@@ -102,6 +96,10 @@ public class PortalCallbackApi {
             }
             case ACCEPTED, DUPLICATE -> HttpReply.json(ex, 200, ok(messageId));
         }
+    }
+
+    private static String signatureOf(Exchange ex, CallbackVocabulary vocab) {
+        return ex.getMessage().getHeader(vocab.get("header.signature"), String.class);
     }
 
     /** The same answer for the first delivery and every repeat, as the portal expects. */

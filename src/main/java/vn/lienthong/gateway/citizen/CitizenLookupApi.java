@@ -23,6 +23,7 @@ import vn.lienthong.gateway.identifiers.Identifiers;
 import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.national.guard.NationalProblems;
 import vn.lienthong.gateway.national.population.PopulationDbClient;
+import vn.lienthong.gateway.security.Scopes;
 
 /**
  * The HTTP face of the citizen-lookup flow (routes/citizen-lookup.camel.yaml): checks the request, asks
@@ -33,6 +34,8 @@ public class CitizenLookupApi {
     public static final String OFFICER = "X-Officer-Id";
     public static final String PURPOSE = "X-Purpose";
     public static final String DOSSIER = "X-Dossier-Code";
+    /** Ethnicity, religion and blood group: a purpose marked sensitive in mappings/ and this scope, never the purpose alone. */
+    public static final String SENSITIVE_SCOPE = "citizen:read-sensitive";
     private static final Logger log = LoggerFactory.getLogger(CitizenLookupApi.class);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -56,6 +59,9 @@ public class CitizenLookupApi {
         static Answer ok(String outcome, ObjectNode body) { return new Answer(200, outcome, body, null, null); }
         static Answer invalid(List<Violation> v) { return new Answer(Problem.statusFor(v), "INVALID", null, null, v); }
         static Answer failed(NationalFailure f) { return new Answer(f.kind().status(), f.kind().name(), null, f, null); }
+        static Answer forbidden(String detail) {
+            return new Answer(403, "FORBIDDEN", Problem.of(403, "forbidden", "Forbidden", detail), null, null);
+        }
     }
 
     /** GET /api/v1/citizens/{personalId} (scope citizen:read). */
@@ -69,13 +75,20 @@ public class CitizenLookupApi {
         if (rule != null) {
             violations.add(Violation.of("personalId", rule, ruleMessage(rule)));
         }
+        boolean sensitive = c.purpose() != null && Boolean.TRUE.equals(v.purposes().get(c.purpose()));
+        if (sensitive && c.dossier() == null) {
+            violations.add(Violation.of(DOSSIER, "dossier-code.required",
+                    "purpose " + c.purpose() + " reveals sensitive fields: name the dossier in " + DOSSIER));
+        }
         Answer answer;
         if (!violations.isEmpty()) {
             answer = Answer.invalid(violations);
+        } else if (sensitive && !Scopes.granted(SENSITIVE_SCOPE)) {
+            answer = Answer.forbidden("purpose " + c.purpose() + " reveals ethnicity, religion and blood group: the API key needs scope "
+                    + SENSITIVE_SCOPE);
         } else {
             try {
-                answer = Answer.ok("FOUND", CitizenRecordMapper.toJson(population.lookup(id, c.officer()),
-                        v.purposes().get(c.purpose())));
+                answer = Answer.ok("FOUND", CitizenRecordMapper.toJson(population.lookup(id, c.officer()), sensitive));
             } catch (NationalFailure f) {
                 answer = Answer.failed(f);
             }
@@ -87,7 +100,7 @@ public class CitizenLookupApi {
     public void verify(Exchange ex) {
         String client = HttpReply.client(ex);
         Context c = context(ex);
-        JsonNode body = HttpReply.readJson(ex, json, 16 * 1024);
+        JsonNode body = HttpReply.readJson(ex);
         if (body == null) {
             String status = ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, String.class);
             writeAudit(ex, "VERIFY", client, c, null, "INVALID", Integer.parseInt(status));
@@ -171,6 +184,8 @@ public class CitizenLookupApi {
             NationalProblems.reply(ex, a.failure(), what);
         } else if (a.violations() != null) {
             HttpReply.invalid(ex, a.violations());
+        } else if (a.status() >= 400) {
+            HttpReply.problem(ex, a.body());
         } else {
             HttpReply.json(ex, a.status(), a.body());
         }

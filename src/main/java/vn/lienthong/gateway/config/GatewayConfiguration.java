@@ -107,8 +107,9 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    DeliveryStore deliveryStore(DataSource dataSource, PlatformTransactionManager tx, Clock clock, Durability durability) {
-        return new DeliveryStore(dataSource, tx, clock, durability);
+    DeliveryStore deliveryStore(DataSource dataSource, PlatformTransactionManager tx, Clock clock, Durability durability,
+                                GatewayProperties props) {
+        return new DeliveryStore(dataSource, tx, clock, durability, props.getDelivery().getAcceptTimeout());
     }
 
     @Bean

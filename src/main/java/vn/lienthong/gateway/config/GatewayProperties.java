@@ -99,31 +99,53 @@ public class GatewayProperties {
     public static class Api {
         /** Largest batch accepted by POST /api/v1/dossier-events/batch. */
         private int maxBatchSize = 500;
-        /** Largest request body; larger bodies are answered 413 before parsing. */
-        private int maxBodyBytes = 2 * 1024 * 1024;
         public int getMaxBatchSize() { return maxBatchSize; }
         public void setMaxBatchSize(int maxBatchSize) { this.maxBatchSize = maxBatchSize; }
-        public int getMaxBodyBytes() { return maxBodyBytes; }
-        public void setMaxBodyBytes(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
     }
 
     public static class Security {
         /** API clients: a SHA-256 hash of the key (never the key), the client's name and its scopes. */
         private List<ApiKey> apiKeys = new ArrayList<>();
+        /** Requests a second a client may make unless its key says otherwise; more are answered 429. */
+        private int defaultRequestsPerSecond = 100;
+        /** Citizen lookups and verifications of one client in the last hour above which an alarm is raised. */
+        private int defaultLookupsPerHourAlarm = 2000;
         public List<ApiKey> getApiKeys() { return apiKeys; }
         public void setApiKeys(List<ApiKey> apiKeys) { this.apiKeys = apiKeys; }
+        public int getDefaultRequestsPerSecond() { return defaultRequestsPerSecond; }
+        public void setDefaultRequestsPerSecond(int defaultRequestsPerSecond) { this.defaultRequestsPerSecond = defaultRequestsPerSecond; }
+        public int getDefaultLookupsPerHourAlarm() { return defaultLookupsPerHourAlarm; }
+        public void setDefaultLookupsPerHourAlarm(int defaultLookupsPerHourAlarm) { this.defaultLookupsPerHourAlarm = defaultLookupsPerHourAlarm; }
+
+        /** The request rate of this client (its own, else the default). */
+        public int requestsPerSecond(ApiKey key) {
+            return key.getRequestsPerSecond() != null ? key.getRequestsPerSecond() : defaultRequestsPerSecond;
+        }
+
+        /** The hourly lookup volume above which this client's alarm is raised (its own, else the default). */
+        public int lookupsPerHourAlarm(ApiKey key) {
+            return key.getLookupsPerHourAlarm() != null ? key.getLookupsPerHourAlarm() : defaultLookupsPerHourAlarm;
+        }
     }
 
     public static class ApiKey {
         private String clientId;
         private String sha256;
         private List<String> scopes = new ArrayList<>();
+        /** This client's request rate limit; unset: gateway.security.default-requests-per-second. */
+        private Integer requestsPerSecond;
+        /** This client's hourly lookup volume alarm; unset: gateway.security.default-lookups-per-hour-alarm. */
+        private Integer lookupsPerHourAlarm;
         public String getClientId() { return clientId; }
         public void setClientId(String clientId) { this.clientId = clientId; }
         public String getSha256() { return sha256; }
         public void setSha256(String sha256) { this.sha256 = sha256; }
         public List<String> getScopes() { return scopes; }
         public void setScopes(List<String> scopes) { this.scopes = scopes; }
+        public Integer getRequestsPerSecond() { return requestsPerSecond; }
+        public void setRequestsPerSecond(Integer requestsPerSecond) { this.requestsPerSecond = requestsPerSecond; }
+        public Integer getLookupsPerHourAlarm() { return lookupsPerHourAlarm; }
+        public void setLookupsPerHourAlarm(Integer lookupsPerHourAlarm) { this.lookupsPerHourAlarm = lookupsPerHourAlarm; }
     }
 
     public static class Delivery {
@@ -147,6 +169,10 @@ public class GatewayProperties {
         private int maxAttempts = 30;
         /** An event older than this that still fails goes DEAD. */
         private Duration maxAge = Duration.ofHours(72);
+        /** Longest an accept waits for its commit; then 503, and the client sends the same request again. */
+        private Duration acceptTimeout = Duration.ofSeconds(10);
+        public Duration getAcceptTimeout() { return acceptTimeout; }
+        public void setAcceptTimeout(Duration acceptTimeout) { this.acceptTimeout = acceptTimeout; }
         /** Whether dispatch starts with the application (false: starts paused, for maintenance). */
         private boolean autoStart = true;
         public Duration getPollInterval() { return pollInterval; }

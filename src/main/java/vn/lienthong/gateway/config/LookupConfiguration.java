@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 
 import vn.lienthong.gateway.audit.AuditApi;
 import vn.lienthong.gateway.audit.AuditLog;
+import vn.lienthong.gateway.audit.LookupVolume;
 import vn.lienthong.gateway.audit.SubjectHasher;
 import vn.lienthong.gateway.citizen.CitizenLookupApi;
 import vn.lienthong.gateway.citizen.LookupVocabularies;
@@ -142,6 +143,11 @@ public class LookupConfiguration {
     AuditLog auditLog(DataSource dataSource, LookupProperties props, Clock clock, LookupRequiredSettings required,
                       Durability durability) {
         return new AuditLog(dataSource, new SubjectHasher(props.getAudit().getHmacSecret()), clock, durability);
+    }
+
+    @Bean
+    LookupVolume lookupVolume(DataSource dataSource, Clock clock) {
+        return new LookupVolume(dataSource, clock);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package vn.lienthong.gateway.delivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.lienthong.gateway.logging.PersonalDataMasker;
 import vn.lienthong.gateway.storage.Durability;
 
 /**
@@ -67,11 +69,17 @@ public class DeliveryStore {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
     public DeliveryStore(DataSource dataSource, PlatformTransactionManager txManager, Clock clock, Durability durability) {
+        this(dataSource, txManager, clock, durability, Duration.ofSeconds(10));
+    }
+
+    /** {@code acceptTimeout}: the longest an accept waits for its commit before it is answered 503. */
+    public DeliveryStore(DataSource dataSource, PlatformTransactionManager txManager, Clock clock, Durability durability,
+                         Duration acceptTimeout) {
         this.durability = durability;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
-        this.groupCommit = new GroupCommit(events -> tx.execute(s -> insertAll(events)), this::acceptAlone, 1000);
+        this.groupCommit = new GroupCommit(events -> tx.execute(s -> insertAll(events)), this::acceptAlone, 1000, acceptTimeout);
         // Heads of partitions only: the lowest id of each partition that is still pending, in flight or dead; a head
         // is claimable when it is due (and not held by a live lease). Per claimable state, the claim walks its events
         // in the order they fell due (ix_delivery_event_due) and keeps those that are the first unsettled event of
@@ -400,12 +408,13 @@ public class DeliveryStore {
     }
 
     /** A failed attempt: counted, and scheduled again or dead. */
+    /** The error is kept masked (a remote system's answer may echo a personal ID or a name) and shown by the API. */
     public boolean markFailed(StoredEvent e, DeliveryState state, OffsetDateTime nextAttempt, String error, boolean countAttempt) {
         return durable(jdbc.update("UPDATE delivery_event SET state = :state, attempts = attempts + :inc, next_attempt_at = :next,"
                         + " last_error = :err, lease_until = NULL, updated_at = :now WHERE id = :id AND claim_token = :token"
                         + " AND state = 'IN_FLIGHT'",
                 new MapSqlParameterSource("state", state.name()).addValue("inc", countAttempt ? 1 : 0)
-                        .addValue("next", nextAttempt).addValue("err", truncate(error)).addValue("now", now())
+                        .addValue("next", nextAttempt).addValue("err", truncate(PersonalDataMasker.mask(error))).addValue("now", now())
                         .addValue("id", e.id()).addValue("token", e.claimToken()))) == 1;
     }
 

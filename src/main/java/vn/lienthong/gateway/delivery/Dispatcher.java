@@ -244,7 +244,7 @@ public class Dispatcher implements AutoCloseable {
                 case DELIVERED -> delivered.add(e);
                 case NOT_ATTEMPTED -> {
                     store.markFailed(e, DeliveryState.RETRY_SCHEDULED,
-                            now.plus(r.retryAfter() == null ? Duration.ofSeconds(1) : r.retryAfter()), r.reason(), false);
+                            now.plus(r.retryAfter() == null ? Duration.ofSeconds(1) : retry.capped(r.retryAfter())), r.reason(), false);
                     log.debug("event {} to {} not attempted: {}", e.id(), destination.name(), r.reason());
                 }
                 case TRANSIENT -> {

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import vn.lienthong.gateway.config.GatewayProperties;
 
-/** Exponential backoff with jitter, a floor from Retry-After, and the limits that make an event DEAD. */
+/** Exponential backoff with jitter, a floor from Retry-After (at most max-backoff), and the limits that make an event DEAD. */
 public class RetryPolicy {
     private final GatewayProperties.Delivery cfg;
 
@@ -21,7 +21,16 @@ public class RetryPolicy {
         double spread = capped * cfg.getJitter();
         long millis = Math.round(capped + (spread == 0 ? 0 : ThreadLocalRandom.current().nextDouble(-spread, spread)));
         Duration d = Duration.ofMillis(Math.max(0, millis));
-        return retryAfter != null && retryAfter.compareTo(d) > 0 ? retryAfter : d;
+        Duration floor = capped(retryAfter);
+        return floor != null && floor.compareTo(d) > 0 ? floor : d;
+    }
+
+    /** A remote system's Retry-After, obeyed up to max-backoff: a value of years must not park an event for years. */
+    public Duration capped(Duration retryAfter) {
+        if (retryAfter == null) {
+            return null;
+        }
+        return retryAfter.compareTo(cfg.getMaxBackoff()) > 0 ? cfg.getMaxBackoff() : retryAfter;
     }
 
     /** Whether an event that has now failed {@code failedAttempts} times must stop being retried. */

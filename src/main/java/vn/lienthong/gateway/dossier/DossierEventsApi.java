@@ -31,7 +31,7 @@ public class DossierEventsApi {
 
     /** POST /api/v1/dossier-events: 202 stored, 200 exact repeat, 409 known key with another body, 400/422 invalid. */
     public void accept(Exchange ex) {
-        JsonNode event = HttpReply.readJson(ex, json, cfg.getMaxBodyBytes());
+        JsonNode event = HttpReply.readJson(ex);
         if (event == null) {
             return;
         }
@@ -50,7 +50,7 @@ public class DossierEventsApi {
 
     /** POST /api/v1/dossier-events/batch: {"events":[…]} of up to max-batch-size; one result per event. */
     public void acceptBatch(Exchange ex) {
-        JsonNode body = HttpReply.readJson(ex, json, cfg.getMaxBodyBytes() * 8);
+        JsonNode body = HttpReply.readJson(ex);
         if (body == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.ops;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.lienthong.gateway.audit.LookupVolume;
+import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryState;
 
@@ -23,6 +26,7 @@ public class Alarms {
     public static final String DEAD_LETTERS = "dead_letters";
     public static final String OLDEST_PENDING = "oldest_pending";
     public static final String BREAKER_OPEN = "breaker_open";
+    public static final String LOOKUP_VOLUME = "lookup_volume";
 
     private final DeliveryEngine engine;
     private final GatewayMetrics metrics;
@@ -34,8 +38,14 @@ public class Alarms {
     private final Map<String, Instant> raised = new ConcurrentHashMap<>();
     private final Map<String, Boolean> gauges = new ConcurrentHashMap<>();
 
+    private final LookupVolume lookups;
+    private final GatewayProperties.Security clients;
+
+    /** {@code lookups} may be null (no lookup flow): then no lookup volume alarm. */
     public Alarms(DeliveryEngine engine, GatewayMetrics metrics, NationalSystems systems, OpsProperties.Alarms cfg,
-                  Clock clock, MeterRegistry registry) {
+                  Clock clock, MeterRegistry registry, LookupVolume lookups, GatewayProperties.Security clients) {
+        this.lookups = lookups;
+        this.clients = clients;
         this.engine = engine;
         this.metrics = metrics;
         this.systems = systems;
@@ -66,6 +76,32 @@ public class Alarms {
             set(BREAKER_OPEN, sys.name(), limit > 0 && open > limit,
                     "circuit breaker " + sys.breaker().get().getState() + " for " + open + "s (threshold " + limit
                             + "s): " + sys.name() + " is failing or unreachable; calls are held back until it recovers");
+        }
+        if (lookups != null) {
+            try {
+                checkLookupVolume();
+            } catch (org.springframework.dao.DataAccessException e) {
+                log.warn("lookup volume not checked: the audit log cannot be read ({})", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Every client's citizen lookups of the last hour against its threshold (a leaked key harvesting records). */
+    private void checkLookupVolume() {
+        Map<String, Long> counts = lookups.byClient(Duration.ofHours(1));
+        java.util.Set<String> subjects = new java.util.TreeSet<>(counts.keySet());
+        clients.getApiKeys().forEach(k -> subjects.add(k.getClientId()));
+        raised.keySet().stream().filter(k -> k.startsWith(LOOKUP_VOLUME + "/"))
+                .forEach(k -> subjects.add(k.substring(LOOKUP_VOLUME.length() + 1)));
+        for (String client : subjects) {
+            long n = counts.getOrDefault(client, 0L);
+            int limit = clients.getApiKeys().stream().filter(k -> client.equals(k.getClientId())).findFirst()
+                    .map(clients::lookupsPerHourAlarm).orElse(clients.getDefaultLookupsPerHourAlarm());
+            if (n > 0 || raised.containsKey(LOOKUP_VOLUME + "/" + client)) {
+                set(LOOKUP_VOLUME, client, limit > 0 && n > limit, n + " citizen lookups and verifications in the last hour"
+                        + " (threshold " + limit + "): check with the client whether they are its officers' work; a leaked"
+                        + " key is revoked by removing it from gateway.security.api-keys");
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.lienthong.gateway.api.HttpReply;
 import vn.lienthong.gateway.api.Problem;
+import vn.lienthong.gateway.delivery.AcceptUnconfirmedException;
 
 /**
  * The last resort of the REST routes (routes/error-handling.camel.yaml): an unexpected failure is logged
@@ -18,6 +19,15 @@ public class ApiErrors {
     public void unexpected(Exchange ex) {
         Throwable t = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String route = ex.getFromRouteId();
+        AcceptUnconfirmedException unconfirmed = find(t, AcceptUnconfirmedException.class);
+        if (unconfirmed != null) {
+            log.warn("route {}: {}; answered 503", route, unconfirmed.getMessage());
+            HttpReply.problem(ex, Problem.of(503, "unconfirmed", "Not confirmed", unconfirmed.maybeStored()
+                    ? "the request may or may not have been stored; send the same request again (same eventId or message id)"
+                    : "nothing was stored; send the same request again"));
+            ex.getMessage().setHeader("Retry-After", "5");
+            return;
+        }
         if (isStorage(t)) {
             log.error("route {}: storage unavailable, request refused with 503", route, t);
             HttpReply.problem(ex, Problem.of(503, "unavailable", "Storage unavailable",
@@ -28,6 +38,15 @@ public class ApiErrors {
         log.error("route {}: unexpected failure, answered 500", route, t);
         HttpReply.problem(ex, Problem.of(500, "internal-error", "Internal error",
                 "the gateway failed unexpectedly and logged it; sending the same request again is safe"));
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     private static boolean isStorage(Throwable t) {

@@ -5,10 +5,13 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import vn.lienthong.gateway.audit.LookupVolume;
+import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.mapping.MappingRegistry;
@@ -38,8 +41,10 @@ public class OpsConfiguration {
     /** Bean name used by routes/ops-alarms.camel.yaml. */
     @Bean
     Alarms gatewayAlarms(DeliveryEngine engine, GatewayMetrics metrics, NationalSystems systems, OpsProperties props,
-                         Clock clock, MeterRegistry registry) {
-        return new Alarms(engine, metrics, systems, props.getAlarms(), clock, registry);
+                         Clock clock, MeterRegistry registry, ObjectProvider<LookupVolume> lookups,
+                         GatewayProperties gateway) {
+        return new Alarms(engine, metrics, systems, props.getAlarms(), clock, registry, lookups.getIfAvailable(),
+                gateway.getSecurity());
     }
 
     @Bean

@@ -40,7 +40,7 @@ public abstract class LookupSimulator implements AutoCloseable {
 
     protected LookupSimulator(int port, String basePath) {
         this.basePath = basePath;
-        this.server = new WireMockServer(wireMockConfig()
+        this.server = new WireMockServer(wireMockConfig().bindAddress(SandboxConfiguration.BIND_ADDRESS)
                 .port(port)
                 .disableRequestJournal()
                 .stubRequestLoggingDisabled(true)

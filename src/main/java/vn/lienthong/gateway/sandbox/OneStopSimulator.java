@@ -48,7 +48,7 @@ public final class OneStopSimulator implements AutoCloseable {
     public OneStopSimulator(int port, String apiKeyHeader, String apiKey) {
         this.apiKeyHeader = apiKeyHeader;
         this.apiKey = apiKey;
-        this.server = new WireMockServer(wireMockConfig().port(port).disableRequestJournal()
+        this.server = new WireMockServer(wireMockConfig().bindAddress(SandboxConfiguration.BIND_ADDRESS).port(port).disableRequestJournal()
                 .stubRequestLoggingDisabled(true).gzipDisabled(true).containerThreads(30).extensions(new Handler()));
     }
 

@@ -45,6 +45,15 @@ public final class PopulationSimulator extends LookupSimulator {
         this.secret = secret;
         this.apiKey = apiKey;
         dbf.setNamespaceAware(true);
+        try {
+            // No DOCTYPE at all: a SOAP request never has one, and with it come external entities (XXE).
+            dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            dbf.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser cannot refuse DOCTYPEs", e);
+        }
+        dbf.setXIncludeAware(false);
+        dbf.setExpandEntityReferences(false);
         for (JsonNode c : records("/sandbox/citizens.json")) {
             byId.put(c.path("SoDinhDanh").asText(), c);
         }

@@ -92,7 +92,7 @@ public final class PortalSimulator implements AutoCloseable {
         this.latest = bounded(keep);
         this.appliedByDossier = bounded(keep);
         this.progressByDossier = bounded(keep);
-        this.server = new WireMockServer(wireMockConfig()
+        this.server = new WireMockServer(wireMockConfig().bindAddress(SandboxConfiguration.BIND_ADDRESS)
                 .port(port)
                 .disableRequestJournal()
                 .stubRequestLoggingDisabled(true)

@@ -13,6 +13,11 @@ import vn.lienthong.gateway.config.GatewayProperties;
 @Configuration
 @Profile("sandbox")
 public class SandboxConfiguration {
+    /**
+     * Every simulator listens on the loopback interface only: their control endpoints (/__sim/…) take no
+     * credentials, and nothing but this machine's gateway should ever reach a stand-in for a national system.
+     */
+    public static final String BIND_ADDRESS = "127.0.0.1";
     private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
 
     @Bean(destroyMethod = "stop")

@@ -35,8 +35,9 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final Map<String, GatewayProperties.ApiKey> byHash;
     private final ProblemResponses problems;
+    private final ClientRateLimits rateLimits;
 
-    public ApiKeyAuthenticationFilter(List<GatewayProperties.ApiKey> keys, ProblemResponses problems) {
+    public ApiKeyAuthenticationFilter(List<GatewayProperties.ApiKey> keys, ProblemResponses problems, ClientRateLimits rateLimits) {
         for (GatewayProperties.ApiKey k : keys) {
             if (k.getSha256() == null || !k.getSha256().matches("[0-9a-fA-F]{64}") || k.getClientId() == null) {
                 throw new IllegalStateException("gateway.security.api-keys: every key needs a client-id and a 64-hex-digit sha256");
@@ -44,6 +45,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         this.byHash = keys.stream().collect(Collectors.toMap(k -> k.getSha256().toLowerCase(), Function.identity()));
         this.problems = problems;
+        this.rateLimits = rateLimits;
     }
 
     public static String sha256(String key) {
@@ -70,6 +72,12 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         GatewayProperties.ApiKey client = byHash.get(sha256(key));
         if (client == null) {
             problems.write(response, 401, "unauthenticated", "Unauthenticated", "the API key is not valid");
+            return;
+        }
+        if (!rateLimits.allow(client.getClientId())) {
+            response.setHeader("Retry-After", "1");
+            problems.write(response, 429, "rate-limited", "Too many requests",
+                    "this API key's request rate limit is reached; send again after Retry-After seconds");
             return;
         }
         var authorities = client.getScopes().stream().map(s -> new SimpleGrantedAuthority("SCOPE_" + s)).toList();

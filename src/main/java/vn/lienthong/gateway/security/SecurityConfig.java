@@ -1,8 +1,11 @@
 package vn.lienthong.gateway.security;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -15,15 +18,27 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
- * Who may call what. Scopes: {@code dossier:write}, {@code dossier:read}, {@code citizen:read},
- * {@code citizen:verify} and {@code enterprise:read} for the one-stop system, {@code admin} for /admin and
- * the actuator (health stays open for load balancers). Portal callbacks carry an HMAC signature instead.
+ * Who may call what (docs/security.md). Scopes: {@code dossier:write}, {@code dossier:read}, {@code citizen:read},
+ * {@code citizen:read-sensitive}, {@code citizen:verify} and {@code enterprise:read} for the one-stop system,
+ * {@code admin} for /admin and the actuator (health stays open for load balancers). Portal callbacks carry an HMAC
+ * signature instead. A rule covers its path for every method (Spring MVC serves HEAD with the GET handler, so a rule
+ * naming GET alone left HEAD unguarded); HEAD on the API is refused outright, and whatever no rule names is denied.
  */
 @Configuration
+@EnableConfigurationProperties(BodyLimitProperties.class)
 public class SecurityConfig {
 
+    /** Right after the correlation id, ahead of authentication and of anything that reads a body. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, GatewayProperties props) throws Exception {
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(BodyLimitProperties limits) {
+        FilterRegistrationBean<BodyLimitFilter> r = new FilterRegistrationBean<>(new BodyLimitFilter(limits));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        r.addUrlPatterns("/*");
+        return r;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, GatewayProperties props, ClientRateLimits clientRateLimits) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
@@ -35,31 +50,47 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.disable())
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .anonymous(a -> a.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(props.getSecurity().getApiKeys(), problems),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(props.getSecurity().getApiKeys(), problems, clientRateLimits),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // The REQUEST dispatch was authorised; the error page of the same request is not a new call.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/dossier-events", "/api/v1/dossier-events/batch")
+                        // HEAD would run a GET handler (a lookup, an audit row) to answer nothing.
+                        .requestMatchers(HttpMethod.HEAD, "/api/**", "/admin/**").denyAll()
+                        .requestMatchers("/api/v1/dossier-events", "/api/v1/dossier-events/batch")
                         .hasAuthority("SCOPE_dossier:write")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/dossiers/**").hasAuthority("SCOPE_dossier:read")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/citizens/verify").hasAuthority("SCOPE_citizen:verify")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/citizens/**").hasAuthority("SCOPE_citizen:read")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/enterprises/**").hasAuthority("SCOPE_enterprise:read")
+                        .requestMatchers("/api/v1/dossiers/**").hasAuthority("SCOPE_dossier:read")
+                        .requestMatchers("/api/v1/citizens/verify").hasAuthority("SCOPE_citizen:verify")
+                        .requestMatchers("/api/v1/citizens/**").hasAuthority("SCOPE_citizen:read")
+                        .requestMatchers("/api/v1/enterprises/**").hasAuthority("SCOPE_enterprise:read")
                         // The portal proves itself by the HMAC signature of each callback, checked by the callback flow.
                         .requestMatchers(HttpMethod.POST, "/api/v1/portal/callbacks").permitAll()
                         // The API's OpenAPI document (src/main/resources/static/openapi.yaml) is public.
                         .requestMatchers(HttpMethod.GET, "/openapi.yaml").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/openapi.yaml").permitAll()
                         .requestMatchers("/admin/**").hasAuthority("SCOPE_admin")
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("SCOPE_admin")
-                        .anyRequest().authenticated())
+                        .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "unauthenticated",
                                 "Unauthenticated", "send a valid API key in the X-API-Key header"))
+                        // Never the path: a lookup's path carries a personal ID.
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "forbidden", "Forbidden",
-                                "this API key has no scope for " + req.getMethod() + " " + req.getRequestURI())));
+                                "this API key has no scope for this method and path (scopes: docs/security.md)")));
         return http.build();
+    }
+
+    /** Static: it checks the settings before any other bean is made. */
+    @Bean
+    static DeploymentSafety deploymentSafety() {
+        return new DeploymentSafety();
+    }
+
+    @Bean
+    ClientRateLimits clientRateLimits(GatewayProperties props) {
+        return new ClientRateLimits(props.getSecurity());
     }
 
     /**

@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.lienthong.gateway.GatewayApplication;
 import vn.lienthong.gateway.sandbox.PortalSimulator;
+import vn.lienthong.gateway.security.ApiKeyAuthenticationFilter;
 import vn.lienthong.gateway.storage.H2Compaction;
 import vn.lienthong.gateway.support.GatewayProcess;
 
@@ -43,6 +44,10 @@ import vn.lienthong.gateway.support.GatewayProcess;
  * gateway compacts it while quiet). The result line is printed last.
  */
 public final class DossierEventsBenchmark {
+    private static final String ONE_STOP_KEY = "bench-onestop-key";
+    private static final String ADMIN_KEY = "bench-admin-key";
+    /** The portal simulator's and the gateways' (the sandbox's own is refused outside the sandbox profile). */
+    private static final String PORTAL_PASSWORD = "bench-portal-password";
 
     public static void main(String[] mainArgs) throws Exception {
         // Extra Spring arguments for the gateway, e.g. to compare a setting: program arguments, or
@@ -95,7 +100,7 @@ public final class DossierEventsBenchmark {
             gatewayArgs.addAll(List.of(pg));
             gatewayArgs.addAll(List.of("--gateway.data-dir=" + data, "--gateway.portal.base-url=" + portal.baseUrl(),
                     "--gateway.portal.username=bench", "--gateway.portal.password=bench", "--gateway.portal.dstcode=BENCH"));
-            gatewayArgs.addAll(sandboxKeys());
+            gatewayArgs.addAll(benchKeys(1));
             if (!pgUrl.isBlank()) {
                 gatewayArgs.add("--spring.profiles.active=postgres");
             }
@@ -105,9 +110,10 @@ public final class DossierEventsBenchmark {
             ports = new int[] {gateway.port(), gateway.port()};
         } else {
             List<String> first = new ArrayList<>(List.of("--server.port=" + port, "--gateway.sandbox.portal-port=" + freePort(),
-                    "--gateway.data-dir=" + data));
+                    "--gateway.data-dir=" + data, "--gateway.portal.password=" + PORTAL_PASSWORD));
             first.addAll(common);
             first.addAll(List.of(pg));
+            first.addAll(benchKeys(0));
             first.addAll(List.of(args)); // extra Spring arguments, e.g. to compare a setting
             ctx = new SpringApplicationBuilder(GatewayApplication.class)
                     .profiles(pgUrl.isBlank() ? new String[] {"sandbox"} : new String[] {"sandbox", "postgres"})
@@ -118,8 +124,8 @@ public final class DossierEventsBenchmark {
                 List<String> secondArgs = new ArrayList<>(common);
                 secondArgs.addAll(List.of(pg));
                 secondArgs.addAll(List.of("--spring.profiles.active=postgres", "--gateway.portal.base-url=" + portal.baseUrl(),
-                        "--gateway.portal.username=sandbox", "--gateway.portal.password=sandbox", "--gateway.portal.dstcode=BENCH-2"));
-                secondArgs.addAll(sandboxKeys());
+                        "--gateway.portal.username=sandbox", "--gateway.portal.password=" + PORTAL_PASSWORD, "--gateway.portal.dstcode=BENCH-2"));
+                secondArgs.addAll(benchKeys(1));
                 second = GatewayProcess.start("bench-2", secondArgs);
                 ports[1] = second.port();
             }
@@ -249,23 +255,23 @@ public final class DossierEventsBenchmark {
     }
 
     /**
-     * The sandbox's demo keys (README): the one-stop system's, which the benchmark's requests carry, and the
-     * administrator's, with which it reads the gateway's metrics.
+     * The benchmark's keys, from index {@code first} of gateway.security.api-keys: the one-stop system's, which the
+     * benchmark's requests carry (no rate limit worth the name), and the administrator's, with which it reads the
+     * gateway's metrics. Not the sandbox's demo keys: the gateway refuses those outside the sandbox profile.
      */
-    private static List<String> sandboxKeys() {
-        return List.of("--gateway.security.api-keys[1].client-id=sandbox-onestop",
-                "--gateway.security.api-keys[1].sha256=9253e84c608bd3ef97e50d5abdf245a4f272cdeb86270ff8d32a6b7bb0ec2956",
-                "--gateway.security.api-keys[1].scopes=dossier:write,dossier:read",
-                "--gateway.security.api-keys[2].client-id=sandbox-admin",
-                "--gateway.security.api-keys[2].sha256=38f40ba91fa682cad9d63a18d2051fe225b2873cc1ae60bbc6221a258db84273",
-                "--gateway.security.api-keys[2].scopes=admin");
+    private static List<String> benchKeys(int first) {
+        String k = "--gateway.security.api-keys[";
+        return List.of(k + first + "].client-id=bench-onestop", k + first + "].sha256=" + ApiKeyAuthenticationFilter.sha256(ONE_STOP_KEY),
+                k + first + "].scopes=dossier:write,dossier:read", k + first + "].requests-per-second=1000000",
+                k + (first + 1) + "].client-id=bench-admin", k + (first + 1) + "].sha256=" + ApiKeyAuthenticationFilter.sha256(ADMIN_KEY),
+                k + (first + 1) + "].scopes=admin");
     }
 
     /** The gateway's Prometheus page, read with the sandbox admin key; empty if it cannot be read. */
     private static String prometheus(int port) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                    .header("X-API-Key", "sandbox-admin-key").build(), HttpResponse.BodyHandlers.ofString()).body();
+                    .header("X-API-Key", ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {
@@ -369,7 +375,7 @@ public final class DossierEventsBenchmark {
     private static int post(HttpClient http, int port, String path, String body) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json").header("X-API-Key", "sandbox-onestop-key")
+                    .header("Content-Type", "application/json").header("X-API-Key", ONE_STOP_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -64,6 +64,7 @@ public final class LookupsBenchmark {
                         "gateway.security.api-keys[0].client-id=bench",
                         "gateway.security.api-keys[0].sha256=" + ApiKeyAuthenticationFilter.sha256(KEY),
                         "gateway.security.api-keys[0].scopes=citizen:read,citizen:verify,enterprise:read",
+                        "gateway.security.api-keys[0].requests-per-second=1000000",
                         "gateway.population.url=" + population.baseUrl(), "gateway.population.user=bench",
                         "gateway.population.secret=bench-secret", "gateway.population.api-key=bench-population-key",
                         "gateway.population.xroad-client=VN/GOV/BENCH/ONESTOP", "gateway.population.consumer-code=BENCH",
@@ -72,8 +73,8 @@ public final class LookupsBenchmark {
                         "gateway.registry.base-url=" + registry.baseUrl(), "gateway.registry.api-key=bench-registry-key",
                         "gateway.registry.rate-limit-per-second=0", "gateway.registry.max-concurrent-calls=64",
                         "gateway.registry.cache.max-size=0",
-                        "gateway.audit.hmac-secret=bench-audit-secret",
-                        "gateway.callbacks.secret=unused", "gateway.callbacks.payment-secret=unused",
+                        "gateway.audit.hmac-secret=bench-audit-secret-at-least-32-bytes-long-00000000",
+                        "gateway.callbacks.secret=unused-at-least-32-bytes-long-00000000", "gateway.callbacks.payment-secret=unused-at-least-32-bytes-long-00000000",
                         "gateway.one-stop.base-url=http://localhost:9/one-stop", "gateway.one-stop.api-key=unused"};
         List<String> cli = new ArrayList<>();
         for (String s : settings) {

@@ -34,9 +34,9 @@ import vn.lienthong.gateway.sandbox.PortalSimulator;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class CallbacksTestSupport {
-    static final String SECRET = "test-callback-secret";
+    static final String SECRET = "test-callback-secret-at-least-32-bytes-long-00000000";
     static final String OLD_SECRET = "test-callback-secret-rotated-out";
-    static final String PAYMENT_SECRET = "sandbox-payment-secret";
+    static final String PAYMENT_SECRET = "test-payment-secret-at-least-32-bytes-long-00000000";
     static final String ONE_STOP_KEY = "test-one-stop-key";
     static final ObjectMapper JSON = new ObjectMapper();
     static final PortalSimulator PORTAL = new PortalSimulator(0, "gw", "secret").start();
@@ -59,7 +59,7 @@ abstract class CallbacksTestSupport {
         r.add("gateway.callbacks.previous-secret", () -> OLD_SECRET);
         r.add("gateway.callbacks.payment-secret", () -> PAYMENT_SECRET);
         r.add("gateway.callbacks.poll-agency", () -> "000.00.00.H47");
-        r.add("gateway.callbacks.max-body-bytes", () -> 16384);
+        r.add("gateway.http.max-body-per-path[/api/v1/portal/callbacks]", () -> "16KB");
         r.add("gateway.callbacks.poll-interval", () -> "200ms");
         r.add("gateway.one-stop.base-url", ONE_STOP::baseUrl);
         r.add("gateway.one-stop.api-key", () -> ONE_STOP_KEY);
@@ -78,9 +78,18 @@ abstract class CallbacksTestSupport {
         ONE_STOP.reset();
     }
 
-    /** A sample callback of src/main/resources/sandbox/callbacks/ (the same the sandbox fires). */
+    /**
+     * A sample callback of src/main/resources/sandbox/callbacks/ (the same the sandbox fires); a payment's MaXacThuc
+     * sealed again with this suite's payment secret (the sandbox's is refused outside the sandbox).
+     */
     static ObjectNode sample(String name) {
-        return (ObjectNode) read("/sandbox/callbacks/" + name + ".json");
+        ObjectNode c = (ObjectNode) read("/sandbox/callbacks/" + name + ".json");
+        ObjectNode data = (ObjectNode) c.get("DuLieu");
+        if (data.has("MaXacThuc")) {
+            data.put("MaXacThuc", PaymentCode.compute(data, List.of("MaHoSo", "MaThamChieu", "MaGiaoDich", "SoTien",
+                    "TrangThai", "ThoiDiem", "MaKenhThanhToan"), PAYMENT_SECRET));
+        }
+        return c;
     }
 
     static JsonNode read(String resource) {

@@ -153,7 +153,7 @@ class PortalCallbacksPushTest extends CallbacksTestSupport {
         assertTrue(store.findByKey(CallbackTranslator.SOURCE, id).isEmpty());
     }
 
-    /** A body over gateway.callbacks.max-body-bytes is answered 413 and nothing is stored. */
+    /** A body over its path's gateway.http.max-body-per-path is answered 413 and nothing is stored. */
     @Test
     void shouldRefuseWith413WhenBodyIsTooLarge() {
         JsonNode big = sample("danh-gia");

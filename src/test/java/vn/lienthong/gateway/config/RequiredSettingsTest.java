@@ -18,7 +18,7 @@ class RequiredSettingsTest {
         Throwable t = catchThrowable(() -> new SpringApplicationBuilder(GatewayApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:required-settings", "--spring.jmx.enabled=false",
                         "--gateway.portal.base-url=", "--gateway.portal.username=", "--gateway.portal.password=",
-                        "--gateway.portal.dstcode=", "--gateway.callbacks.secret=s", "--gateway.callbacks.payment-secret=p",
+                        "--gateway.portal.dstcode=", "--gateway.callbacks.secret=s-at-least-32-bytes-long-00000000", "--gateway.callbacks.payment-secret=p-at-least-32-bytes-long-00000000",
                         "--gateway.one-stop.base-url=http://localhost:9", "--gateway.one-stop.api-key=k").close());
         Throwable cause = t;
         while (cause != null && !(cause instanceof RequiredSettings.MissingSettingsException)) {

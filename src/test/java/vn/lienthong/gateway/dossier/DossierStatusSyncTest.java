@@ -146,11 +146,14 @@ class DossierStatusSyncTest extends GatewayIntegrationTest {
         awaitDelivered(d2, 1);
     }
 
-    /** A path that does not exist or a method it does not take is answered as a problem, not an HTML or default error page. */
+    /**
+     * A path no rule grants is refused (deny-all: 403), a method a granted path does not take is a 405, each as a
+     * problem, not an HTML or default error page.
+     */
     @Test
     void shouldAnswerProblemWhenPathOrMethodUnknown() {
         HttpResponse<String> missing = get("/api/v1/no-such-thing", WRITER_KEY);
-        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(403);
         assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         HttpResponse<String> method = get("/api/v1/dossier-events", WRITER_KEY);
         assertThat(method.statusCode()).isEqualTo(405);

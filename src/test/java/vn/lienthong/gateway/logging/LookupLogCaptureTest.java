@@ -22,7 +22,8 @@ class LookupLogCaptureTest extends LookupsTestSupport {
     @Test
     void shouldLogNoPersonalDataWhenLookingUpCitizens(CapturedOutput output) throws Exception {
         String id = "049085754323";
-        assertEquals(200, get("/api/v1/citizens/" + id, KEY, "X-Officer-Id", "cb", "X-Purpose", "ETHNICITY_RECORD").statusCode());
+        assertEquals(200, get("/api/v1/citizens/" + id, KEY, "X-Officer-Id", "cb", "X-Purpose", "ETHNICITY_RECORD",
+                "X-Dossier-Code", DOSSIER).statusCode());
         post("/api/v1/citizens/verify", KEY, "{\"personalId\":\"" + id + "\",\"name\":\"Nguyễn Văn An\",\"birthDate\":\"1985-03-12\"}",
                 "X-Officer-Id", "cb", "X-Purpose", "IDENTITY_CHECK");
         POPULATION.addFault(SimFault.fault("DC401", 1));

@@ -42,6 +42,11 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
         String dossier = newDossier();
         assertThat(postEvent(event(dossier + "-m", dossier, "NEW")).statusCode()).isEqualTo(202);
         awaitDelivered(dossier, 1);
+        // The state is DELIVERED once the last part is committed; the batch timer and the counters follow just after.
+        await("the delivered batch timed and counted", Duration.ofSeconds(10), () -> {
+            var timer = meterRegistry.find("lienthong.delivery.batch").tag("destination", NationalPortalDestination.NAME).timer();
+            return timer != null && timer.count() > 0 && deliveryEngine.dispatcher(NationalPortalDestination.NAME).deliveredTotal() > 0;
+        });
         String body = scrape();
         String tags = "{application=\"lienthong-gateway\",destination=\"national-portal\"";
         assertThat(body).contains(
@@ -145,7 +150,8 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
         OpsProperties.Alarms strict = new OpsProperties.Alarms();
         strict.setBreakerOpenAbove(Duration.ofSeconds(1));
         Alarms alarms = new Alarms(deliveryEngine, gatewayMetrics, nationalSystems, strict, java.time.Clock.systemUTC(),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null,
+                new vn.lienthong.gateway.config.GatewayProperties().getSecurity());
         nationalPortalCircuitBreaker.transitionToForcedOpenState();
         try {
             await("breaker alarm", Duration.ofSeconds(5), () -> {

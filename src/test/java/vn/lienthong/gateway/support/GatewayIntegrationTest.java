@@ -38,8 +38,8 @@ import vn.lienthong.gateway.sandbox.PortalSimulator;
         "gateway.portal.password=gw-secret",
         "gateway.portal.dstcode=TEST-H47",
         // The callbacks flow is tested with its own context (callbacks/CallbacksTestSupport); here it only needs to start.
-        "gateway.callbacks.secret=unused-callback-secret",
-        "gateway.callbacks.payment-secret=unused-payment-secret",
+        "gateway.callbacks.secret=unused-callback-secret-at-least-32-bytes-long-00000000",
+        "gateway.callbacks.payment-secret=unused-payment-secret-at-least-32-bytes-long-00000000",
         "gateway.one-stop.base-url=http://localhost:9/one-stop",
         "gateway.one-stop.api-key=unused-one-stop-key",
         "gateway.portal.rate-limit-per-second=1000",

@@ -48,7 +48,7 @@ public final class GatewayProcess {
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", classPath(), GatewayApplication.class.getName(), "--server.port=" + port,
-                "--gateway.callbacks.secret=unused", "--gateway.callbacks.payment-secret=unused",
+                "--gateway.callbacks.secret=unused-at-least-32-bytes-long-00000000", "--gateway.callbacks.payment-secret=unused-at-least-32-bytes-long-00000000",
                 "--gateway.one-stop.base-url=http://localhost:9/one-stop", "--gateway.one-stop.api-key=unused",
                 // the lookup systems are not used by these processes; they only need to start
                 "--gateway.population.url=http://localhost:9/dancu", "--gateway.population.user=unused",
@@ -56,7 +56,7 @@ public final class GatewayProcess {
                 "--gateway.population.xroad-client=VN/GOV/TEST/TEST", "--gateway.population.consumer-code=TEST",
                 "--gateway.population.integration-code=TEST", "--gateway.population.agency-code=000.00.00.H47",
                 "--gateway.registry.base-url=http://localhost:9/registry", "--gateway.registry.api-key=unused",
-                "--gateway.audit.hmac-secret=unused-audit-secret",
+                "--gateway.audit.hmac-secret=unused-audit-secret-at-least-32-bytes-long-00000000",
                 "--gateway.security.api-keys[0].client-id=one-stop",
                 "--gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
                 "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read"));

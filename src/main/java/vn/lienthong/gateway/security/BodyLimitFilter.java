@@ -1,0 +1,131 @@
+package vn.lienthong.gateway.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a body over its path's limit (gateway.http.*) with 413 before anything buffers it: on the declared
+ * Content-Length at once, and on the bytes as they arrive (chunked bodies declare none), reading at most one byte
+ * past the limit. Runs ahead of authentication, so an anonymous client cannot make the gateway hold a large body
+ * either. A body within the limit is handed on from memory.
+ */
+public class BodyLimitFilter extends OncePerRequestFilter {
+    private final BodyLimitProperties limits;
+    private final ProblemResponses problems = new ProblemResponses();
+
+    public BodyLimitFilter(BodyLimitProperties limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = limits.limitFor(request.getRequestURI());
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            tooLarge(response, limit);
+            return;
+        }
+        if (declared <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = readAtMost(request.getInputStream(), limit + 1);
+        if (body.length > limit) {
+            tooLarge(response, limit);
+            return;
+        }
+        chain.doFilter(new BufferedBody(request, body), response);
+    }
+
+    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
+        // The rest of the body is not read: the connection closes after the answer.
+        response.setHeader("Connection", "close");
+        problems.write(response, 413, "too-large", "Request too large", "the body is larger than " + limit + " bytes");
+    }
+
+    private static byte[] readAtMost(InputStream in, long max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(max, 8192));
+        byte[] buf = new byte[8192];
+        long total = 0;
+        int n;
+        while (total < max && (n = in.read(buf, 0, (int) Math.min(buf.length, max - total))) > 0) {
+            out.write(buf, 0, n);
+            total += n;
+        }
+        return out.toByteArray();
+    }
+
+    /** The request with its body already read (within the limit). */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            java.nio.charset.Charset charset;
+            try {
+                charset = java.nio.charset.Charset.forName(getCharacterEncoding());
+            } catch (RuntimeException unknownOrMissing) {
+                charset = java.nio.charset.StandardCharsets.UTF_8;
+            }
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
