@@ -5,6 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+
+import vn.lienthong.gateway.security.BodyLimitFilter;
 
 /** Writes an answer of a REST route: status, content type and JSON body, nothing else of the request. */
 public final class HttpReply {
@@ -43,7 +46,7 @@ public final class HttpReply {
                     "send the body as application/json"));
             return null;
         }
-        byte[] body = ex.getMessage().getBody(byte[].class);
+        byte[] body = rawBody(ex);
         if (body == null || body.length == 0) {
             invalid(ex, List.of(Violation.of("$", "body.required", "the request has no body")));
             return null;
@@ -54,6 +57,18 @@ public final class HttpReply {
             return null;
         }
         return parsed.tree();
+    }
+
+    /**
+     * The request body's bytes as the client sent them (kept by security/BodyLimitFilter); Camel's own copy may have
+     * been decoded as text on the way, which replaces bytes that are not UTF-8 and would change what a signature covers.
+     */
+    public static byte[] rawBody(Exchange ex) {
+        if (ex.getIn() instanceof PlatformHttpMessage m && m.getRequest() != null
+                && m.getRequest().getAttribute(BodyLimitFilter.RAW_BODY) instanceof byte[] raw) {
+            return raw;
+        }
+        return ex.getMessage().getBody(byte[].class);
     }
 
     public static String client(Exchange ex) {

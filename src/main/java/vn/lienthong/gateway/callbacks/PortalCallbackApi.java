@@ -52,7 +52,7 @@ public class PortalCallbackApi {
         }
         CallbackVocabulary vocab = service.vocabulary();
         // The body's size was limited before it was read (security/BodyLimitFilter, gateway.http.*).
-        byte[] body = ex.getMessage().getBody(byte[].class);
+        byte[] body = HttpReply.rawBody(ex);
         byte[] raw = body == null ? new byte[0] : body;
         String messageId = ex.getMessage().getHeader(vocab.get("header.messageId"), String.class);
         String timestamp = ex.getMessage().getHeader(vocab.get("header.timestamp"), String.class);

@@ -18,9 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a body over its path's limit (gateway.http.*) with 413 before anything buffers it: on the declared
  * Content-Length at once, and on the bytes as they arrive (chunked bodies declare none), reading at most one byte
  * past the limit. Runs ahead of authentication, so an anonymous client cannot make the gateway hold a large body
- * either. A body within the limit is handed on from memory.
+ * either. A body within the limit is handed on from memory, and its bytes kept as they came ({@link #RAW_BODY}):
+ * what reads the body as text may replace bytes that are not UTF-8.
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
+    /** Request attribute holding the body's bytes exactly as they came (a signature is checked over these). */
+    public static final String RAW_BODY = BodyLimitFilter.class.getName() + ".raw";
     private final BodyLimitProperties limits;
     private final ProblemResponses problems = new ProblemResponses();
 
@@ -46,6 +49,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response, limit);
             return;
         }
+        request.setAttribute(RAW_BODY, body);
         chain.doFilter(new BufferedBody(request, body), response);
     }
 

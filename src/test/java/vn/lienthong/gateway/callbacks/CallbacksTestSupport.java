@@ -110,7 +110,11 @@ abstract class CallbacksTestSupport {
 
     /** Posts a body signed with {@code secret} at {@code timestamp}, as the portal would. */
     HttpResponse<String> post(String body, String messageId, String secret, long timestamp) {
-        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        return post(body.getBytes(StandardCharsets.UTF_8), messageId, secret, timestamp);
+    }
+
+    /** The same with the body's bytes as given (they need not be UTF-8). */
+    HttpResponse<String> post(byte[] raw, String messageId, String secret, long timestamp) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/portal/callbacks"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")

@@ -23,4 +23,16 @@ class PersonalDataMaskerTest {
                 PersonalDataMasker.mask("<d:HoVaTen>NGUYEN VAN AN</d:HoVaTen><d:NgayThangNam>19850312</d:NgayThangNam>"));
         assertEquals("Citizen[name=***, address=***]", PersonalDataMasker.mask("Citizen[name=Nguyễn Văn An, address=Tổ 37]"));
     }
+
+    /** A dossier's applicant whole, its name, birth date, address, e-mail and phone fields, and bare e-mails are masked. */
+    @Test
+    void shouldMaskApplicantContactAndNameFieldsWhenInPortalText() {
+        assertEquals("{\"ChuHoSo\":\"***\",\"MaHoSo\":\"H47-1\"}", PersonalDataMasker.mask(
+                "{\"ChuHoSo\":{\"HoTen\":\"Trần Thị Cúc\",\"SoDienThoai\":\"0905123456\"},\"MaHoSo\":\"H47-1\"}"));
+        assertEquals("{\"HoTen\":\"***\",\"NgaySinh\":\"***\",\"DiaChi\":\"***\",\"email\":\"***\",\"phone\":\"***\"}",
+                PersonalDataMasker.mask("{\"HoTen\":\"Trần Thị Cúc\",\"NgaySinh\":\"1990-01-02\",\"DiaChi\":\"Tổ 3\","
+                        + "\"email\":\"cuc@example.vn\",\"phone\":\"0905123456\"}"));
+        assertEquals("portal error: owner ***@*** refused", PersonalDataMasker.mask("portal error: owner cuc.tran@mail.example.vn refused"));
+        assertEquals("<HoTen>***</HoTen> SoDienThoai=***", PersonalDataMasker.mask("<HoTen>Trần Thị Cúc</HoTen> SoDienThoai=0905123456"));
+    }
 }

@@ -132,4 +132,17 @@ class AccessControlTest extends LookupsTestSupport {
         assertTrue(gatewayAlarms.isRaised(Alarms.LOOKUP_VOLUME, "test-harvester"));
         assertFalse(gatewayAlarms.isRaised(Alarms.LOOKUP_VOLUME, "test-onestop"));
     }
+
+    /** A path value longer than the audit's masked column is a 400 each time (audited as not an ID), never a 503. */
+    @Test
+    void shouldAnswer400WhenPathValueIsLongerThanTheAuditColumn() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> r = send("GET", "/api/v1/citizens/0491927574910000000000", KEY, "X-Officer-Id", "cb",
+                    "X-Purpose", "CIVIL_STATUS");
+            assertEquals(400, r.statusCode(), r.body());
+        }
+        assertEquals("(not an ID)", jdbc.queryForObject("SELECT subject_masked FROM lookup_audit ORDER BY id DESC FETCH FIRST 1 ROW ONLY",
+                String.class));
+        assertEquals(0, POPULATION.calls());
+    }
 }
