@@ -5,6 +5,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,6 +55,19 @@ public final class HttpProblems {
             merged.addAll(headers);
             merged.setContentType(MediaType.valueOf(Problem.MEDIA_TYPE));
             return new ResponseEntity<>(answer.getBody(), merged, status);
+        }
+    }
+
+    /** Tomcat's refusals before any servlet (its host's error report) as problems too: {@link ProblemErrorReportValve}. */
+    @org.springframework.stereotype.Component
+    static class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
         }
     }
 

@@ -1,6 +1,10 @@
 package vn.lienthong.gateway.api;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -40,8 +44,16 @@ public final class JsonBodies {
     }
 
     public static Parsed read(byte[] body) {
+        String text;
         try {
-            JsonNode tree = READER.readTree(body);
+            // Strictly: the parser itself lets through UTF-8 that encodes surrogates (CESU-8), which is not UTF-8.
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return new Parsed(null, Violation.of("$", "json.malformed", "the body is not valid JSON in UTF-8"));
+        }
+        try {
+            JsonNode tree = READER.readTree(text);
             if (tree == null || tree.isMissingNode()) {
                 return new Parsed(null, Violation.of("$", "body.required", "the request has no body"));
             }

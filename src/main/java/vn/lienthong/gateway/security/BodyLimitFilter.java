@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a body over its path's limit (gateway.http.*) with 413 before anything buffers it: on the declared
+ * Refuses a form or multipart body (415: the gateway takes JSON, and those would be parsed into parameters), and a
+ * body over its path's limit (gateway.http.*) with 413 before anything buffers it: on the declared
  * Content-Length at once, and on the bytes as they arrive (chunked bodies declare none), reading at most one byte
  * past the limit. Runs ahead of authentication, so an anonymous client cannot make the gateway hold a large body
  * either. A body within the limit is handed on from memory, and its bytes kept as they came ({@link #RAW_BODY}):
@@ -38,6 +39,12 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             tooLarge(response, limit);
+            return;
+        }
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
+            // The container and Camel would parse such a body into parameters; the gateway takes JSON only.
+            problems.write(response, 415, "unsupported-media-type", "Unsupported media type", "send the body as application/json");
             return;
         }
         if (declared <= 0 && request.getHeader("Transfer-Encoding") == null) {
