@@ -80,6 +80,8 @@ public abstract class LookupsTestSupport {
         r.add("gateway.security.api-keys[0].client-id", () -> "test-onestop");
         r.add("gateway.security.api-keys[0].sha256", () -> ApiKeyAuthenticationFilter.sha256(KEY));
         r.add("gateway.security.api-keys[0].scopes", () -> "citizen:read,citizen:read-sensitive,citizen:verify,enterprise:read");
+        // the bulkhead and breaker tests fire bursts; the rate limit itself is tested with HARVESTER_KEY
+        r.add("gateway.security.api-keys[0].requests-per-second", () -> 100000);
         r.add("gateway.security.api-keys[1].client-id", () -> "test-admin");
         r.add("gateway.security.api-keys[1].sha256", () -> ApiKeyAuthenticationFilter.sha256(ADMIN_KEY));
         r.add("gateway.security.api-keys[1].scopes", () -> "admin");

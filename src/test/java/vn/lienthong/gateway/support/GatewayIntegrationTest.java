@@ -51,7 +51,8 @@ import vn.lienthong.gateway.sandbox.PortalSimulator;
         "gateway.portal.circuit-breaker.sliding-window-size=10",
         "gateway.delivery.poll-interval=50ms",
         "gateway.delivery.initial-backoff=50ms",
-        "gateway.delivery.max-backoff=400ms",
+        // at least the 2 s Retry-After of PortalDeliveryResilienceTest: a Retry-After is obeyed up to max-backoff
+        "gateway.delivery.max-backoff=2s",
         "gateway.delivery.max-attempts=40",
         // twice what a portal request may take (1 + 1 + 2 s) and the margin: not lengthened
         "gateway.delivery.lease=10s",
@@ -62,6 +63,9 @@ import vn.lienthong.gateway.sandbox.PortalSimulator;
         "gateway.security.api-keys[1].client-id=ops",
         "gateway.security.api-keys[1].sha256=" + GatewayIntegrationTest.ADMIN_HASH,
         "gateway.security.api-keys[1].scopes=admin",
+        // the tests post as fast as they can; the rate limit itself is tested in security/AccessControlTest
+        "gateway.security.api-keys[0].requests-per-second=100000",
+        "gateway.security.api-keys[1].requests-per-second=100000",
         // Spring Boot's tests switch metrics export off; the operations tests scrape /actuator/prometheus.
         "management.prometheus.metrics.export.enabled=true",
 })

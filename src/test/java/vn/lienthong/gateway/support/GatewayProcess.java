@@ -59,7 +59,8 @@ public final class GatewayProcess {
                 "--gateway.audit.hmac-secret=unused-audit-secret-at-least-32-bytes-long-00000000",
                 "--gateway.security.api-keys[0].client-id=one-stop",
                 "--gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
-                "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read"));
+                "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read",
+                "--gateway.security.api-keys[0].requests-per-second=100000"));
         cmd.addAll(springArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         GatewayProcess g = new GatewayProcess(name, p, port);
