@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Every endpoint the hostile-input suite attacks: THE list a new flow extends with its own endpoints (method, path
- * template, who may call it, what its body is). {@link HostileRequestsProperties} fails when a REST route of routes/
+ * template, who may call it, what its body is). {@link HostileRequestsTest} fails when a REST route of routes/
  * is missing here.
  */
 final class HostileEndpoints {

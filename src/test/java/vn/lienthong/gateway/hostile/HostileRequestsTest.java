@@ -39,7 +39,7 @@ import vn.lienthong.gateway.logging.MaskedJsonFormatter;
  * application/problem+json with nothing stored, nothing sent to a national system or the one-stop system, no ERROR
  * line, and no personal ID or name in the answer or the log.
  */
-class HostileRequestsProperties {
+class HostileRequestsTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static HostileGateway gateway;
     private static ListAppender<ILoggingEvent> logs;
