@@ -64,14 +64,19 @@ public final class GatewayProcess {
         cmd.addAll(springArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         GatewayProcess g = new GatewayProcess(name, p, port);
-        g.await("gateway " + name + " up (log: " + log + ")", Duration.ofSeconds(90), () -> {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException | InterruptedException e) {
-                return false;
-            }
-        });
+        try {
+            g.await("gateway " + name + " up (log: " + log + ")", Duration.ofSeconds(90), () -> {
+                try {
+                    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                } catch (IOException | InterruptedException e) {
+                    return false;
+                }
+            });
+        } catch (AssertionError notUp) {
+            p.destroyForcibly(); // a gateway that did not come up must not outlive the test
+            throw notUp;
+        }
         return g;
     }
 
