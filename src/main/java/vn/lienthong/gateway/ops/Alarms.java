@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.ops;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.lienthong.gateway.catalogue.CatalogueStatus;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryState;
 
@@ -23,6 +25,7 @@ public class Alarms {
     public static final String DEAD_LETTERS = "dead_letters";
     public static final String OLDEST_PENDING = "oldest_pending";
     public static final String BREAKER_OPEN = "breaker_open";
+    public static final String CATALOGUE_STALE = "catalogue_stale";
 
     private final DeliveryEngine engine;
     private final GatewayMetrics metrics;
@@ -30,18 +33,20 @@ public class Alarms {
     private final OpsProperties.Alarms cfg;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final CatalogueStatus catalogue;
     /** alarm/subject to the time its WARN line was last written; absent while clear. */
     private final Map<String, Instant> raised = new ConcurrentHashMap<>();
     private final Map<String, Boolean> gauges = new ConcurrentHashMap<>();
 
     public Alarms(DeliveryEngine engine, GatewayMetrics metrics, NationalSystems systems, OpsProperties.Alarms cfg,
-                  Clock clock, MeterRegistry registry) {
+                  Clock clock, MeterRegistry registry, CatalogueStatus catalogue) {
         this.engine = engine;
         this.metrics = metrics;
         this.systems = systems;
         this.cfg = cfg;
         this.clock = clock;
         this.registry = registry;
+        this.catalogue = catalogue;
     }
 
     public void check() {
@@ -67,6 +72,22 @@ public class Alarms {
                     "circuit breaker " + sys.breaker().get().getState() + " for " + open + "s (threshold " + limit
                             + "s): " + sys.name() + " is failing or unreachable; calls are held back until it recovers");
         }
+        checkCatalogue();
+    }
+
+    /** catalogue_stale: no refresh got the portal's list for longer than the threshold (counted from start if none ever did). */
+    private void checkCatalogue() {
+        if (catalogue == null) {
+            return;
+        }
+        Duration stale = catalogue.staleFor();
+        Duration limit = cfg.getCatalogueOlderThan();
+        set(CATALOGUE_STALE, "national-portal", !limit.isZero() && stale.compareTo(limit) > 0,
+                (catalogue.index().loaded() ? "the procedure catalogue copy is " + stale.toHours() + " h old"
+                        : "the procedure catalogue was never loaded (" + stale.toHours() + " h since start)")
+                        + " (threshold " + limit.toHours() + " h); last refresh: " + catalogue.lastRefresh()
+                        .map(r -> r.outcome() + (r.error() == null ? "" : " " + r.error())).orElse("none")
+                        + "; check the portal and GET /admin/catalogue, then POST /admin/catalogue/refresh");
     }
 
     /** Whether the alarm is raised (for tests and /admin). */

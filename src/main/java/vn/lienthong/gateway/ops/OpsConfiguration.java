@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import vn.lienthong.gateway.catalogue.CatalogueStatus;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.mapping.MappingRegistry;
@@ -38,8 +39,8 @@ public class OpsConfiguration {
     /** Bean name used by routes/ops-alarms.camel.yaml. */
     @Bean
     Alarms gatewayAlarms(DeliveryEngine engine, GatewayMetrics metrics, NationalSystems systems, OpsProperties props,
-                         Clock clock, MeterRegistry registry) {
-        return new Alarms(engine, metrics, systems, props.getAlarms(), clock, registry);
+                         Clock clock, MeterRegistry registry, CatalogueStatus catalogueStatus) {
+        return new Alarms(engine, metrics, systems, props.getAlarms(), clock, registry, catalogueStatus);
     }
 
     @Bean

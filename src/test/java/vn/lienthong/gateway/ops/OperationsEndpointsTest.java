@@ -145,7 +145,7 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
         OpsProperties.Alarms strict = new OpsProperties.Alarms();
         strict.setBreakerOpenAbove(Duration.ofSeconds(1));
         Alarms alarms = new Alarms(deliveryEngine, gatewayMetrics, nationalSystems, strict, java.time.Clock.systemUTC(),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null);
         nationalPortalCircuitBreaker.transitionToForcedOpenState();
         try {
             await("breaker alarm", Duration.ofSeconds(5), () -> {
