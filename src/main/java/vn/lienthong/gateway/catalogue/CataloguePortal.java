@@ -94,7 +94,7 @@ final class CataloguePortal {
         try {
             return PortalQuota.inBackground(() -> client.read(path, p.get(serviceKey), cfg.getAgency(), fields));
         } catch (PortalCallException e) {
-            throw new CatalogueAnswerException(CatalogueAnswerException.Kind.UNAVAILABLE, p.get(serviceKey) + ": " + e.getMessage());
+            throw new CatalogueAnswerException(CatalogueAnswerException.Kind.UNAVAILABLE, e.getMessage());
         }
     }
 
