@@ -28,7 +28,7 @@ public class CatalogueProperties {
     /** After a refresh that could not get the list, the next automatic try waits this long. */
     private Duration retryAfterFailure = Duration.ofMinutes(30);
     /** LayThuTuc calls in flight at once. Enough to keep the quota busy despite the portal's latency. */
-    private int parallelism = 4;
+    private int parallelism = 8;
     /** Share of the portal quota the refresh may take while delivery calls wait for a permit (it takes all the rest). */
     private double quotaShareWhileBusy = 0.25;
     /** A list lacking more than this share of the published procedures withdraws none of them (a portal fault). */

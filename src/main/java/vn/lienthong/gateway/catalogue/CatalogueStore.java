@@ -53,7 +53,7 @@ class CatalogueStore {
         return out;
     }
 
-    /** A LayThuTuc answer replaces the procedure's row and detail rows, together. */
+    /** A LayThuTuc answer replaces the procedure's row and detail rows, together ({@code before}: the copy had it). */
     void saveDetail(ProcedureParser.Parsed parsed, Stored before, String withdrawnReason, Instant now) {
         CatalogueProcedure p = parsed.procedure();
         OffsetDateTime at = utc(now);
@@ -65,25 +65,26 @@ class CatalogueStore {
                 .addValue("withdrawnAt", !withdrawn ? null : before != null && before.withdrawn() ? before.withdrawnAt() : at)
                 .addValue("hash", parsed.hash()).addValue("raw", parsed.raw()).addValue("now", at);
         tx.executeWithoutResult(s -> {
-            int updated = jdbc.update("UPDATE catalogue_procedure SET name = :name, domain_code = :domainCode,"
-                    + " domain_name = :domainName, publication = :publication, withdrawn = :withdrawn, withdrawn_reason = :reason,"
-                    + " withdrawn_at = :withdrawnAt, content_hash = :hash, raw_json = :raw, changed_at = :now, fetched_at = :now"
-                    + " WHERE code = :code", row);
-            if (updated == 0) {
+            if (before == null) {
                 jdbc.update("INSERT INTO catalogue_procedure (code, name, domain_code, domain_name, publication, withdrawn,"
                         + " withdrawn_reason, withdrawn_at, content_hash, raw_json, first_seen_at, changed_at, fetched_at) VALUES"
                         + " (:code, :name, :domainCode, :domainName, :publication, :withdrawn, :reason, :withdrawnAt, :hash, :raw,"
                         + " :now, :now, :now)", row);
+            } else {
+                jdbc.update("UPDATE catalogue_procedure SET name = :name, domain_code = :domainCode,"
+                        + " domain_name = :domainName, publication = :publication, withdrawn = :withdrawn, withdrawn_reason = :reason,"
+                        + " withdrawn_at = :withdrawnAt, content_hash = :hash, raw_json = :raw, changed_at = :now, fetched_at = :now"
+                        + " WHERE code = :code", row);
+                MapSqlParameterSource code = new MapSqlParameterSource("code", p.code());
+                for (String table : List.of("catalogue_component", "catalogue_result", "catalogue_processing", "catalogue_fee")) {
+                    jdbc.update("DELETE FROM " + table + " WHERE procedure_code = :code", code);
+                }
             }
-            replaceDetails(p);
+            insertDetails(p);
         });
     }
 
-    private void replaceDetails(CatalogueProcedure p) {
-        MapSqlParameterSource code = new MapSqlParameterSource("code", p.code());
-        for (String table : List.of("catalogue_component", "catalogue_result", "catalogue_processing", "catalogue_fee")) {
-            jdbc.update("DELETE FROM " + table + " WHERE procedure_code = :code", code);
-        }
+    private void insertDetails(CatalogueProcedure p) {
         List<MapSqlParameterSource> components = new ArrayList<>();
         for (CatalogueProcedure.Component c : p.components()) {
             components.add(new MapSqlParameterSource("code", p.code()).addValue("seq", components.size())

@@ -198,7 +198,7 @@ public final class SimCatalogue {
             return switch (fault.mode()) {
                 case ERROR -> new Reply(200, error(fault.errorCode(), "lỗi hệ thống (mô phỏng)"));
                 case EMPTY -> new Reply(200, ok(JSON.createArrayNode()));
-                case MALFORMED -> new Reply(200, service.equals(PROCEDURE) ? ok(malformed(code))
+                case MALFORMED -> new Reply(200, service.equals(PROCEDURE) ? ok(JSON.createArrayNode().add(malformed(code)))
                         : ok(JSON.createObjectNode().put("loi", "dữ liệu hỏng (mô phỏng)")));
             };
         }

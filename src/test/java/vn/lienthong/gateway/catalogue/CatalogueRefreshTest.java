@@ -242,6 +242,10 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
         report.get("failures").forEach(f -> kinds.put(f.get("code").asText(), f.get("kind").asText()));
         assertThat(kinds).containsExactlyInAnyOrderEntriesOf(Map.of(codes.get(0), "MALFORMED", codes.get(1), "EMPTY",
                 codes.get(2), "REFUSED"));
+        List<String> reasons = new ArrayList<>();
+        report.get("failures").forEach(f -> reasons.add(f.get("reason").asText()));
+        assertThat(reasons).containsExactlyInAnyOrder("THANHPHANHOSO is not a list", "LayThuTuc answered no result",
+                "error_code 99 (lỗi hệ thống (mô phỏng))");
         assertThat(texts(report.at("/codes/changed"))).containsExactly(codes.get(3));
         assertThat(jdbc().queryForList("SELECT p.code, p.name, p.content_hash, p.raw_json,"
                 + " (SELECT COUNT(*) FROM catalogue_component c WHERE c.procedure_code = p.code) AS components"
