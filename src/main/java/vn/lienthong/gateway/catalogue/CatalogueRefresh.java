@@ -104,8 +104,10 @@ public class CatalogueRefresh {
                 return skipped(trigger, RefreshReport.skipped(trigger.name(), instance, now, holder()));
             }
             return r.getResult();
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
-            throw t instanceof RuntimeException re ? re : new IllegalStateException(t);
+            throw new IllegalStateException(t);
         } finally {
             running.set(false);
         }
