@@ -76,6 +76,7 @@ public final class CatalogueBenchmark {
             String code = listed.get(10 + i * 37);
             portal.catalogue().rename(code, "Tên sửa đổi " + code);
         }
+        long appliedBefore = portal.appliedCounts()[0];
         CompletableFuture<RefreshReport> daily = CompletableFuture.supplyAsync(() -> refresh.refresh(CatalogueRefresh.Trigger.ADMIN));
         long duringStart = System.nanoTime();
         int duringEvents = 0;
@@ -92,6 +93,7 @@ public final class CatalogueBenchmark {
             System.arraycopy(during.latencies, 0, duringLat, from, during.latencies.length);
         }
         double duringSecs = secs(duringStart, System.nanoTime());
+        long deliveredDuring = portal.appliedCounts()[0] - appliedBefore;
         RefreshReport second = daily.get();
         check(second);
         long[] idleLat = idle.latencies.clone();
@@ -100,7 +102,8 @@ public final class CatalogueBenchmark {
         System.out.printf(Locale.ROOT, "bench catalogue events_without_refresh offered_per_s=%d accepted_per_s=%.0f accept_p50_ms=%.2f"
                         + " accept_p99_ms=%.2f refused=%d%n", rate, idleEvents / idleSecs, p(idleLat, 0.5), p(idleLat, 0.99), idle.refused.get());
         System.out.printf(Locale.ROOT, "bench catalogue events_during_refresh offered_per_s=%d accepted_per_s=%.0f accept_p50_ms=%.2f"
-                        + " accept_p99_ms=%.2f refused=%d%n", rate, duringEvents / duringSecs, p(duringLat, 0.5), p(duringLat, 0.99), duringRefused);
+                        + " accept_p99_ms=%.2f refused=%d delivered_per_s=%.0f%n", rate, duringEvents / duringSecs, p(duringLat, 0.5),
+                p(duringLat, 0.99), duringRefused, deliveredDuring / duringSecs);
         System.out.printf(Locale.ROOT, "bench catalogue refresh_under_load %s target_seconds=%.1f%n", second.summary(),
                 1.2 * second.calls() / quota);
 

@@ -60,13 +60,23 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
     @Autowired
     NationalSystems nationalSystems;
 
+    /** The test changes the simulated portal or the settings: the copy is refreshed back afterwards. */
+    private boolean changed;
+
     private JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
+    }
+
+    private void changing() {
+        changed = true;
     }
 
     /** Puts the simulated portal and the gateway's copy back as every other test expects them. */
     @AfterEach
     void restoreCatalogue() {
+        if (!changed) {
+            return;
+        }
         SIM.reset();
         PORTAL.clearFaults();
         nationalPortalCircuitBreaker.reset();
@@ -136,6 +146,7 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
     /** A second refresh reports what the portal added, changed and withdrew since, and leaves the rest untouched. */
     @Test
     void shouldReportChangesWhenSecondRefreshFindsThem() {
+        changing();
         List<String> codes = generated(3);
         SIM.rename(codes.get(0), "Tên mới của thủ tục thử nghiệm");
         SIM.unpublish(codes.get(1));
@@ -163,6 +174,7 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
     /** Codes the catalogue marks withdrawn are refused with the reason; an unknown one too; nothing is stored for them. */
     @Test
     void shouldRefuseWithdrawnAndUnknownCodesWhenEventsArrive() {
+        changing();
         List<String> codes = generated(2);
         SIM.unpublish(codes.get(0));
         SIM.unlist(codes.get(1));
@@ -196,6 +208,7 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
     /** A portal that cannot be reached changes nothing: the last good copy serves and events are still accepted. */
     @Test
     void shouldKeepLastCopyWhenPortalIsDown() {
+        changing();
         String code = generated(1).get(0);
         SIM.rename(code, "Tên không được lưu");
         List<Map<String, Object>> before = copy();
@@ -225,6 +238,7 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
      */
     @Test
     void shouldKeepPreviousCopyWhenLayThuTucIsMalformedEmptyOrRefused() {
+        changing();
         List<String> codes = generated(4);
         codes.forEach(c -> SIM.rename(c, "Đổi tên " + c));
         SIM.addFault(CatalogueFault.procedure(CatalogueFault.Mode.MALFORMED, codes.get(0)));
@@ -300,6 +314,7 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
     /** A province whose adapter has a share path asks the list services there; LayThuTuc stays on the integration path. */
     @Test
     void shouldAskListsOnSharePathWhenConfigured() {
+        changing();
         SIM.reset();
         catalogueProperties.setSharePath("/share");
         JsonNode report = json(adminRefresh());
@@ -312,6 +327,7 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
     /** With a page size set, each list is asked page by page until a short page, and read whole. */
     @Test
     void shouldReadEveryPageWhenPageSizeIsSet() {
+        changing();
         SIM.reset();
         SIM.paging(true);
         catalogueProperties.setPageSize(700);
