@@ -31,8 +31,15 @@ public final class HttpReply {
         ex.getMessage().setBody(problem.toString());
     }
 
+    /** Seconds a client is asked to wait before sending a request again that could not be checked yet (503). */
+    public static final int RETRY_AFTER_SECONDS = 60;
+
     public static void invalid(Exchange ex, List<Violation> violations) {
-        problem(ex, Problem.invalid(violations));
+        ObjectNode p = Problem.invalid(violations);
+        problem(ex, p);
+        if (p.get("status").asInt() == 503) {
+            ex.getMessage().setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        }
     }
 
     /**

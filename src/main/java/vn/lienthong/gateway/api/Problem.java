@@ -26,10 +26,9 @@ public final class Problem {
     }
 
     public static ObjectNode invalid(List<Violation> violations) {
-        boolean onlyUnknown = violations.stream().allMatch(Violation::unknownCode);
         int status = statusFor(violations);
-        ObjectNode p = of(status, onlyUnknown ? "unknown-code" : "invalid-request",
-                onlyUnknown ? "Unknown code" : "Invalid request",
+        ObjectNode p = of(status, status == 422 ? "unknown-code" : status == 503 ? "not-yet-checkable" : "invalid-request",
+                status == 422 ? "Unknown code" : status == 503 ? "Cannot be checked yet" : "Invalid request",
                 violations.size() == 1 ? violations.get(0).message()
                         : violations.size() + " fields break a rule; see errors");
         p.set("errors", errors(violations));
@@ -44,9 +43,15 @@ public final class Problem {
         return errors;
     }
 
-    /** 422 when every value is well formed but not known to mappings/, otherwise 400. */
+    /**
+     * 400 when a value breaks a rule; otherwise 503 when a value cannot be checked yet (nothing is wrong with the
+     * request: send it again), and 422 when every value is well formed but not known.
+     */
     public static int statusFor(List<Violation> violations) {
-        return violations.stream().allMatch(Violation::unknownCode) ? 422 : 400;
+        if (!violations.stream().allMatch(v -> v.unknownCode() || v.unavailable())) {
+            return 400;
+        }
+        return violations.stream().anyMatch(Violation::unavailable) ? 503 : 422;
     }
 
     public static String json(ObjectNode problem) {

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.lienthong.gateway.callbacks.CallbackVocabulary;
+import vn.lienthong.gateway.catalogue.ProcedureCatalogue;
 import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
@@ -71,7 +72,8 @@ public class GatewayConfiguration {
 
     @Bean
     MappingRegistry mappingRegistry(GatewayProperties props) {
-        List<MappingCheck> checks = List.of(PortalProtocol::from, DossierVocabulary::from, CallbackVocabulary::from);
+        List<MappingCheck> checks = List.of(PortalProtocol::from, DossierVocabulary::from, CallbackVocabulary::from,
+                ProcedureCatalogue.MAPPINGS);
         return new MappingRegistry(props.getMappingsLocation(), checks);
     }
 
@@ -158,8 +160,10 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    DossierEventService dossierEventService(DeliveryStore store, DeliveryEngine engine, MappingRegistry mappings, Clock clock) {
-        return new DossierEventService(new DossierEventValidator(clock), new DossierEventTranslator(), store, engine, mappings);
+    DossierEventService dossierEventService(DeliveryStore store, DeliveryEngine engine, MappingRegistry mappings, Clock clock,
+                                            ProcedureCatalogue procedureCatalogue) {
+        return new DossierEventService(new DossierEventValidator(clock), new DossierEventTranslator(), store, engine, mappings,
+                procedureCatalogue);
     }
 
     @Bean

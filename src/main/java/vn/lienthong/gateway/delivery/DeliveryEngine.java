@@ -25,15 +25,22 @@ public class DeliveryEngine implements AutoCloseable {
     private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
     private final Map<String, ObjectName> mbeans = new LinkedHashMap<>();
     private final Clock clock;
+    private final String owner;
 
     public DeliveryEngine(List<DeliveryDestination> destinations, DeliveryStore store, GatewayProperties.Delivery cfg,
                           Clock clock, String owner) {
         this.store = store;
         this.clock = clock;
+        this.owner = owner;
         RetryPolicy retry = new RetryPolicy(cfg);
         for (DeliveryDestination d : destinations) {
             dispatchers.put(d.name(), new Dispatcher(d, store, retry, cfg, clock, owner));
         }
+    }
+
+    /** This instance's name in claims and job locks (host/pid/random), so an operator can tell instances apart. */
+    public String owner() {
+        return owner;
     }
 
     /** Registers {@code vn.lienthong.gateway:type=Delivery,destination=<name>} for each destination. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.gateway.api.Violation;
+import vn.lienthong.gateway.catalogue.ProcedureCatalogue;
 import vn.lienthong.gateway.delivery.AcceptOutcome;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
@@ -31,17 +32,17 @@ public class DossierEventService {
     private volatile DossierVocabulary vocab;
 
     public DossierEventService(DossierEventValidator validator, DossierEventTranslator translator, DeliveryStore store,
-                               DeliveryEngine engine, MappingRegistry mappings) {
+                               DeliveryEngine engine, MappingRegistry mappings, ProcedureCatalogue catalogue) {
         this.validator = validator;
         this.translator = translator;
         this.store = store;
         this.engine = engine;
-        mappings.onChange(m -> vocab = DossierVocabulary.from(m));
+        mappings.onChange(m -> vocab = DossierVocabulary.from(m, catalogue));
     }
 
     /** Validates every event on its own; the valid ones are committed together before this returns. */
     public List<Result> accept(List<JsonNode> events, String source) {
-        DossierVocabulary v = vocab;
+        DossierVocabulary v = vocab.pinned();
         Result[] results = new Result[events.size()];
         List<NewEvent> toStore = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();

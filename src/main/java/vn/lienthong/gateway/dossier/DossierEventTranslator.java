@@ -22,6 +22,7 @@ public class DossierEventTranslator {
     public NewEvent translate(JsonNode event, DossierVocabulary vocab, String source, boolean firstOfDossier) {
         ObjectNode enriched = event.deepCopy();
         enriched.put("procedureNationalCode", Identifiers.nationalProcedureCode(event.get("procedureCode").asText()));
+        enriched.set("catalogue", vocab.procedure(event.get("procedureCode").asText()).recordFields());
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         ObjectNode meta = payload.putObject("meta");
         meta.put("status", event.get("status").asText());

@@ -60,9 +60,11 @@ public class DossierEventValidator {
         if (procedure != null) {
             if (Identifiers.procedureCode(procedure) != null) {
                 v.add(Violation.of("procedureCode", "procedure-code.format", "procedureCode is d.dddddd, optionally followed by an agency code"));
-            } else if (!vocab.knownProcedure(Identifiers.nationalProcedureCode(procedure))) {
-                v.add(Violation.unknown("procedureCode", "procedure-code.unknown",
-                        "procedure " + procedure + " is not in mappings/procedures.yaml"));
+            } else {
+                Violation refused = vocab.procedure(procedure).violation("procedureCode");
+                if (refused != null) {
+                    v.add(refused);
+                }
             }
         }
         String agency = text(event, "agencyCode", true, 20, v, "");

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import vn.lienthong.gateway.catalogue.CatalogueIndex;
+import vn.lienthong.gateway.catalogue.ProcedureCatalogue;
+import vn.lienthong.gateway.catalogue.Resolution;
 import vn.lienthong.gateway.mapping.MappingEntry;
 import vn.lienthong.gateway.mapping.MappingException;
 import vn.lienthong.gateway.mapping.MappingTable;
@@ -15,11 +18,11 @@ import vn.lienthong.gateway.national.portal.PortalProtocol;
 /**
  * The dossier-status flow's view of one mappings snapshot: the codes it accepts and the compiled portal
  * templates. Building it is the flow's start-up and reload check: a table that cannot serve fails here
- * with file, line and reason.
+ * with file, line and reason. Procedure codes are checked against the national procedure catalogue
+ * ({@link #procedure}); {@link #pinned} fixes one snapshot of it for a request.
  */
 public final class DossierVocabulary {
     public static final String STATUS = "dossier-status";
-    public static final String PROCEDURES = "procedures";
     public static final String CHANNELS = "channels";
     public static final String APPLICANT_TYPES = "applicant-types";
     public static final String PROVINCES = "province-codes";
@@ -27,16 +30,18 @@ public final class DossierVocabulary {
     public static final String PROGRESS_TEMPLATE = "portal-progress-entry";
 
     private final MappingTable statuses;
-    private final MappingTable procedures;
     private final MappingTable channels;
     private final MappingTable applicantTypes;
     private final Set<String> provinces;
     private final RecordTemplate record;
     private final RecordTemplate progress;
+    private final ProcedureCatalogue catalogue;
+    private final CatalogueIndex pinned;
 
-    private DossierVocabulary(Mappings m) {
+    private DossierVocabulary(Mappings m, ProcedureCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.pinned = null;
         this.statuses = m.table(STATUS);
-        this.procedures = m.table(PROCEDURES);
         this.channels = m.table(CHANNELS);
         this.applicantTypes = m.table(APPLICANT_TYPES);
         this.provinces = m.table(PROVINCES).byKey().keySet();
@@ -45,9 +50,6 @@ public final class DossierVocabulary {
             if (code < 1 || code > 10) {
                 throw new MappingException(statuses.file(), e.line(), "portalStatus " + code + " is not a portal status (1-10)");
             }
-        }
-        for (MappingEntry e : procedures.entries()) {
-            e.requireString("name");
         }
         for (MappingEntry e : applicantTypes.entries()) {
             String id = e.string("identifier");
@@ -61,13 +63,38 @@ public final class DossierVocabulary {
         this.progress = RecordTemplate.compile(m.table(PROGRESS_TEMPLATE), m, formats);
     }
 
+    private DossierVocabulary(DossierVocabulary v, CatalogueIndex pinned) {
+        this.statuses = v.statuses;
+        this.channels = v.channels;
+        this.applicantTypes = v.applicantTypes;
+        this.provinces = v.provinces;
+        this.record = v.record;
+        this.progress = v.progress;
+        this.catalogue = v.catalogue;
+        this.pinned = pinned;
+    }
+
+    /** The start-up and reload check (no catalogue: procedure codes cannot be resolved with it). */
     public static DossierVocabulary from(Mappings m) {
-        return new DossierVocabulary(m);
+        return new DossierVocabulary(m, null);
+    }
+
+    public static DossierVocabulary from(Mappings m, ProcedureCatalogue catalogue) {
+        return new DossierVocabulary(m, catalogue);
+    }
+
+    /** This vocabulary with the catalogue's current snapshot fixed, so a request's checks and record agree. */
+    public DossierVocabulary pinned() {
+        return new DossierVocabulary(this, catalogue.index());
+    }
+
+    /** What the national procedure catalogue says about a procedure code (mapped, as is, or by its national part). */
+    public Resolution procedure(String code) {
+        return (pinned != null ? pinned : catalogue.index()).resolve(code);
     }
 
     public boolean knownStatus(String s) { return statuses.find(s).isPresent(); }
     public boolean opensDossier(String s) { return statuses.find(s).map(e -> e.bool("create")).orElse(false); }
-    public boolean knownProcedure(String nationalCode) { return procedures.find(nationalCode).isPresent(); }
     public boolean knownChannel(String c) { return channels.find(c).isPresent(); }
     public boolean knownApplicantType(String t) { return applicantTypes.find(t).isPresent(); }
     public String requiredIdentifier(String applicantType) {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.lienthong.gateway.audit.LookupVolume;
 import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.catalogue.CatalogueStatus;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryState;
 
@@ -27,6 +28,7 @@ public class Alarms {
     public static final String OLDEST_PENDING = "oldest_pending";
     public static final String BREAKER_OPEN = "breaker_open";
     public static final String LOOKUP_VOLUME = "lookup_volume";
+    public static final String CATALOGUE_STALE = "catalogue_stale";
 
     private final DeliveryEngine engine;
     private final GatewayMetrics metrics;
@@ -34,6 +36,7 @@ public class Alarms {
     private final OpsProperties.Alarms cfg;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final CatalogueStatus catalogue;
     /** alarm/subject to the time its WARN line was last written; absent while clear. */
     private final Map<String, Instant> raised = new ConcurrentHashMap<>();
     private final Map<String, Boolean> gauges = new ConcurrentHashMap<>();
@@ -43,7 +46,8 @@ public class Alarms {
 
     /** {@code lookups} may be null (no lookup flow): then no lookup volume alarm. */
     public Alarms(DeliveryEngine engine, GatewayMetrics metrics, NationalSystems systems, OpsProperties.Alarms cfg,
-                  Clock clock, MeterRegistry registry, LookupVolume lookups, GatewayProperties.Security clients) {
+                  Clock clock, MeterRegistry registry, LookupVolume lookups, GatewayProperties.Security clients,
+                  CatalogueStatus catalogue) {
         this.lookups = lookups;
         this.clients = clients;
         this.engine = engine;
@@ -52,6 +56,7 @@ public class Alarms {
         this.cfg = cfg;
         this.clock = clock;
         this.registry = registry;
+        this.catalogue = catalogue;
     }
 
     public void check() {
@@ -77,6 +82,7 @@ public class Alarms {
                     "circuit breaker " + sys.breaker().get().getState() + " for " + open + "s (threshold " + limit
                             + "s): " + sys.name() + " is failing or unreachable; calls are held back until it recovers");
         }
+        checkCatalogue();
         if (lookups != null) {
             try {
                 checkLookupVolume();
@@ -103,6 +109,21 @@ public class Alarms {
                         + " key is revoked by removing it from gateway.security.api-keys");
             }
         }
+    }
+
+    /** catalogue_stale: no refresh got the portal's list for longer than the threshold (counted from start if none ever did). */
+    private void checkCatalogue() {
+        if (catalogue == null) {
+            return;
+        }
+        Duration stale = catalogue.staleFor();
+        Duration limit = cfg.getCatalogueOlderThan();
+        set(CATALOGUE_STALE, "national-portal", !limit.isZero() && stale.compareTo(limit) > 0,
+                (catalogue.index().loaded() ? "the procedure catalogue copy is " + stale.toHours() + " h old"
+                        : "the procedure catalogue was never loaded (" + stale.toHours() + " h since start)")
+                        + " (threshold " + limit.toHours() + " h); last refresh: " + catalogue.lastRefresh()
+                        .map(r -> r.outcome() + (r.error() == null ? "" : " " + r.error())).orElse("none")
+                        + "; check the portal and GET /admin/catalogue, then POST /admin/catalogue/refresh");
     }
 
     /** Whether the alarm is raised (for tests and /admin). */

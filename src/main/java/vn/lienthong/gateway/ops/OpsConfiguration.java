@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 
 import vn.lienthong.gateway.audit.LookupVolume;
 import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.catalogue.CatalogueStatus;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.mapping.MappingRegistry;
@@ -42,9 +43,9 @@ public class OpsConfiguration {
     @Bean
     Alarms gatewayAlarms(DeliveryEngine engine, GatewayMetrics metrics, NationalSystems systems, OpsProperties props,
                          Clock clock, MeterRegistry registry, ObjectProvider<LookupVolume> lookups,
-                         GatewayProperties gateway) {
+                         GatewayProperties gateway, CatalogueStatus catalogueStatus) {
         return new Alarms(engine, metrics, systems, props.getAlarms(), clock, registry, lookups.getIfAvailable(),
-                gateway.getSecurity());
+                gateway.getSecurity(), catalogueStatus);
     }
 
     @Bean

@@ -34,6 +34,8 @@ public class OpsProperties {
         private Duration oldestPendingAbove = Duration.ofMinutes(15);
         /** Raised when a breaker has been open (a flapping open / half-open included) longer than this. Zero: off. */
         private Duration breakerOpenAbove = Duration.ofMinutes(5);
+        /** Raised when the procedure catalogue copy (or a copy never loaded, counted from start) is older than this. Zero: off. */
+        private Duration catalogueOlderThan = Duration.ofHours(48);
         /** While an alarm stays raised its WARN line is repeated this often (so it shows in a log window). */
         private Duration repeatEvery = Duration.ofMinutes(15);
 
@@ -46,6 +48,8 @@ public class OpsProperties {
         public Duration getBreakerOpenAbove() { return breakerOpenAbove; }
         public void setBreakerOpenAbove(Duration breakerOpenAbove) { this.breakerOpenAbove = breakerOpenAbove; }
         public Duration getRepeatEvery() { return repeatEvery; }
+        public Duration getCatalogueOlderThan() { return catalogueOlderThan; }
+        public void setCatalogueOlderThan(Duration catalogueOlderThan) { this.catalogueOlderThan = catalogueOlderThan; }
         public void setRepeatEvery(Duration repeatEvery) { this.repeatEvery = repeatEvery; }
     }
 }

@@ -76,6 +76,7 @@ public final class PortalSimulator implements AutoCloseable {
     private int logins;
     private long seed = DEFAULT_SEED;
     private Random random = new Random(DEFAULT_SEED);
+    private final SimCatalogue catalogue = new SimCatalogue(DEFAULT_SEED);
 
     public PortalSimulator(int port, String username, String password) {
         this(port, username, password, MAX_CALLS_KEPT);
@@ -283,11 +284,14 @@ public final class PortalSimulator implements AutoCloseable {
         if (!path.startsWith(BASE_PATH + "/")) return notFound();
         String route = path.substring(BASE_PATH.length());
         String method = request.getMethod().getName();
+        if (route.startsWith("/__sim/catalogue")) return catalogueControl(method, route.substring("/__sim/".length()), request.getBody());
         if (route.startsWith("/__sim/")) return control(method, route.substring("/__sim/".length()), request.getBody());
 
         String dstcode = request.getHeader("dstcode");
         boolean hasDstcode = dstcode != null && !dstcode.isBlank();
-        if (route.equals("/integration") && method.equals("POST")) return integration(hasDstcode ? dstcode : null, request.getBody());
+        if ((route.equals("/integration") || route.equals(SimCatalogue.SHARE_PATH)) && method.equals("POST")) {
+            return integration(route, q < 0 ? null : url.substring(q + 1), hasDstcode ? dstcode : null, request.getBody());
+        }
         if (!hasDstcode) return Answer.json(400, error(14, "thiếu dstcode"));
         if (route.equals("/auth") && method.equals("POST")) return auth(request.getBody());
         return notFound();
@@ -306,10 +310,11 @@ public final class PortalSimulator implements AutoCloseable {
         return Answer.json(200, "{\"error_code\":0,\"session\":\"" + session + "\"}");
     }
 
-    private Answer integration(String dstcode, byte[] raw) {
+    private Answer integration(String route, String query, String dstcode, byte[] raw) {
         Instant at = Instant.now();
         JsonNode body = parse(raw);
         String service = body.path("service").asText(null);
+        if (SimCatalogue.serves(route, service)) return catalogueCall(at, route, query, dstcode, body, service);
         synchronized (lock) {
             Answer answer = dstcode == null ? Answer.json(400, error(14, "thiếu dstcode"))
                     : body.isMissingNode() ? Answer.json(400, error(14, "JSON không hợp lệ"))
@@ -376,6 +381,53 @@ public final class PortalSimulator implements AutoCloseable {
         ObjectNode answer = JSON.createObjectNode().put("error_code", 0).put("message", "ok");
         answer.set("result", results);
         return Answer.json(200, answer.toString()).delayed(delay);
+    }
+
+    /**
+     * A catalogue service (SimCatalogue): the transport checks (no query, dstcode, JSON), the call-level faults
+     * (DOWN, SLOW, HTTP_ERROR, BUSY, RATE_LIMITED, SESSION_EXPIRED) and the session here, the rest in the
+     * catalogue. Kept in the catalogue's own request log, not in calls().
+     */
+    private Answer catalogueCall(Instant at, String route, String query, String dstcode, JsonNode body, String service) {
+        Answer answer = null;
+        long delay = 0;
+        synchronized (lock) {
+            PortalFault fault = query != null || dstcode == null || !body.isObject() ? null : pickFault(service, MissingNode.getInstance());
+            answer = query != null ? Answer.json(400, error(14, "tham số không hợp lệ: " + query))
+                    : dstcode == null ? Answer.json(400, error(14, "thiếu dstcode"))
+                    : !body.isObject() ? Answer.json(400, error(14, "JSON không hợp lệ"))
+                    : fault == null ? null : switch (fault.mode()) {
+                        case DOWN -> new Answer(0, null, Fault.CONNECTION_RESET_BY_PEER, 0, null);
+                        case HTTP_ERROR -> Answer.json(fault.httpStatus(), error(-1, "lỗi máy chủ (mô phỏng)"));
+                        case BUSY -> Answer.json(200, error(99, "hệ thống bận"));
+                        case RATE_LIMITED -> new Answer(429, error(429, "quá nhiều yêu cầu"), null, 0, fault.retryAfterSeconds());
+                        case SESSION_EXPIRED -> {
+                            sessions.clear();
+                            yield EXPIRED;
+                        }
+                        default -> null;
+                    };
+            if (fault != null && fault.mode() == PortalFault.Mode.SLOW) delay = fault.delayMillis();
+            if (answer == null && !sessions.contains(body.path("session").asText(""))) answer = EXPIRED;
+        }
+        if (answer == null) {
+            SimCatalogue.Reply reply = catalogue.answer(route, body);
+            answer = Answer.json(reply.status(), reply.body()).delayed(delay);
+        }
+        catalogue.record(new SimCatalogue.Request(at, "POST", BASE_PATH + route, query, dstcode, service, body,
+                answer.fault() != null ? 0 : answer.status(), answer.body() == null ? null : parse(answer.body().getBytes(UTF_8))
+                        .path("error_code").asText(null)));
+        return answer;
+    }
+
+    private Answer catalogueControl(String method, String route, byte[] raw) {
+        SimCatalogue.Reply reply = catalogue.control(method, route, raw);
+        return reply.body() == null ? Answer.empty(reply.status()) : Answer.json(reply.status(), reply.body());
+    }
+
+    /** The simulated national procedure catalogue (LayDanhSachTTHC, LayThuTuc, LayDanhMucLinhVuc, LayDanhMucCoQuan). */
+    public SimCatalogue catalogue() {
+        return catalogue;
     }
 
     /** Called under the lock: up to 100 waiting items, which stay until acknowledged. */

@@ -71,6 +71,7 @@ public final class DossierEventsBenchmark {
         String pgUrl = System.getProperty("bench.postgres-url", "");
         int instances = pgUrl.isBlank() ? 1 : Integer.getInteger("bench.instances", 1);
         List<String> common = new ArrayList<>(List.of("--gateway.portal.rate-limit-per-second=1000", "--logging.level.root=WARN",
+                "--gateway.catalogue.agency=000.00.00.H47",
                 "--logging.level.vn.lienthong=WARN",
                 // The simulator counts everything but remembers little: its memory is not the gateway's. Each call it
                 // keeps holds up to 100 records: with 200 kept they lived through several young collections (G1's median pause at
@@ -290,7 +291,7 @@ public final class DossierEventsBenchmark {
         return "?";
     }
 
-    private static String[] codes(int dossiers, String yymm) {
+    static String[] codes(int dossiers, String yymm) {
         String[] codes = new String[dossiers];
         for (int d = 0; d < dossiers; d++) {
             codes[d] = String.format("000.00.12.H47-%s-%04d", yymm + String.format("%02d", 1 + d / 9000), 1 + d % 9000);
@@ -299,7 +300,7 @@ public final class DossierEventsBenchmark {
     }
 
     /** One load phase: events over the dossiers, posted by the clients, open or closed loop. */
-    private static final class Phase {
+    static final class Phase {
         final HttpClient http;
         final int[] ports;
         final String prefix;
@@ -404,7 +405,7 @@ public final class DossierEventsBenchmark {
         return m.containsKey("info.FILE_WRITE") && m.containsKey("info.FILE_WRITE_BYTES") ? m : Map.of();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(f);
@@ -412,11 +413,11 @@ public final class DossierEventsBenchmark {
         }
     }
 
-    private static double secs(long from, long to) {
+    static double secs(long from, long to) {
         return (to - from) / 1e9;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -17,7 +17,7 @@ final class HostileEndpoints {
 
     /**
      * @param pathTemplate the route's path; {@code {name}} segments are filled by the suite with broken values of the
-     *                     identifier that name stands for (personalId, dossierCode, enterpriseCode, destination, id)
+     *                     identifier that name stands for (personalId, dossierCode, enterpriseCode, destination, id, code)
      * @param query        a query parameter the endpoint reads, filled like a path segment, or null
      */
     record Endpoint(String method, String pathTemplate, Caller caller, Body body, String query) {
@@ -41,7 +41,8 @@ final class HostileEndpoints {
             new Endpoint("POST", "/admin/destinations/{destination}/events/{id}/skip", Caller.ADMIN, Body.NONE, null),
             new Endpoint("POST", "/admin/destinations/{destination}/replay-dead", Caller.ADMIN, Body.NONE, null),
             new Endpoint("POST", "/admin/destinations/{destination}/pause", Caller.ADMIN, Body.NONE, null),
-            new Endpoint("POST", "/admin/destinations/{destination}/resume", Caller.ADMIN, Body.NONE, null));
+            new Endpoint("POST", "/admin/destinations/{destination}/resume", Caller.ADMIN, Body.NONE, null),
+            new Endpoint("GET", "/admin/catalogue/procedures/{code}", Caller.ADMIN, Body.NONE, null));
 
     /**
      * REST routes the suite leaves alone, each with the reason: they take no client value that could be malformed, and
@@ -50,7 +51,9 @@ final class HostileEndpoints {
     static final List<String> NOT_ATTACKED = List.of(
             "GET /admin/destinations",        // no input
             "GET /admin/mappings",            // no input
-            "POST /admin/mappings/reload");   // no input; reloads the mappings
+            "POST /admin/mappings/reload",    // no input; reloads the mappings
+            "GET /admin/catalogue",           // no input
+            "POST /admin/catalogue/refresh"); // no input; calls the portal by design
 
     private HostileEndpoints() {
     }

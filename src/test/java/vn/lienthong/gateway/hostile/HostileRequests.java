@@ -72,7 +72,7 @@ final class HostileRequests {
         }
         path = path.replaceAll("\\{personalId}", "04919275749").replaceAll("\\{dossierCode}", "H47-1")
                 .replaceAll("\\{enterpriseCode}", "12").replaceAll("\\{destination}", "no-such-destination")
-                .replaceAll("\\{id}", "0");
+                .replaceAll("\\{id}", "0").replaceAll("\\{code}", "9.999999");
         if (e.query() != null) {
             path += "?" + e.query() + "=" + encode(values.getOrDefault(e.query(), "04919275749"));
         }
@@ -144,7 +144,7 @@ final class HostileRequests {
     private Arbitrary<HostileRequest> brokenPath(HostileEndpoints.Endpoint e) {
         return Combinators.combine(brokenIdentifier(), validBody(e)).as((bad, body) -> {
             Map<String, String> values = new LinkedHashMap<>(validValues(e));
-            for (String name : List.of("personalId", "dossierCode", "enterpriseCode", "destination", "id")) {
+            for (String name : List.of("personalId", "dossierCode", "enterpriseCode", "destination", "id", "code")) {
                 if (e.pathTemplate().contains("{" + name + "}") || name.equals(e.query())) {
                     values.put(name, name.equals("destination") ? "x" + bad : bad);
                 }

@@ -21,7 +21,7 @@ import vn.lienthong.gateway.national.portal.PortalProtocol;
 /** The shipped mappings/ against what the code knows, and the refusal of broken copies with file and line. */
 class MappingsConsistencyTest {
     private static final List<MappingCheck> CHECKS = List.of(PortalProtocol::from, DossierVocabulary::from,
-            vn.lienthong.gateway.callbacks.CallbackVocabulary::from);
+            vn.lienthong.gateway.callbacks.CallbackVocabulary::from, vn.lienthong.gateway.catalogue.ProcedureCatalogue.MAPPINGS);
 
     @TempDir
     Path dir;
@@ -89,6 +89,22 @@ class MappingsConsistencyTest {
         Mappings bad = MappingLoader.load("file:" + dir + "/");
         assertThatThrownBy(() -> DossierVocabulary.from(bad)).hasMessageContaining("portal-dossier-record.yaml:")
                 .hasMessageContaining("chanels.portalCode");
+    }
+
+    /** procedures.yaml: a seed without all its names, an unknown use and a mapped code mapped again are refused with file and line. */
+    @Test
+    void shouldRefuseWhenProcedureMapCannotServe() throws IOException {
+        copyWith("procedures.yaml", "    fieldName: Hộ tịch\n  - code: \"1.000656\"", "  - code: \"1.000656\"");
+        assertThatThrownBy(() -> CHECKS.forEach(c -> c.check(MappingLoader.load("file:" + dir + "/"))))
+                .hasMessageMatching("procedures\\.yaml:\\d+: entry has no 'fieldName'");
+        Files.writeString(dir.resolve("procedures.yaml"), Files.readString(Paths.get("mappings/procedures.yaml"))
+                .replace("use: seed\n    name: Đăng ký kết hôn", "use: always\n    name: Đăng ký kết hôn"));
+        assertThatThrownBy(() -> vn.lienthong.gateway.catalogue.ProcedureCatalogue.MAPPINGS.check(MappingLoader.load("file:" + dir + "/")))
+                .hasMessageMatching("procedures\\.yaml:\\d+: use must be override or seed, not 'always'");
+        Files.writeString(dir.resolve("procedures.yaml"), Files.readString(Paths.get("mappings/procedures.yaml"))
+                + "  - code: \"1.006715\"\n    national: \"1.006714\"\n");
+        assertThatThrownBy(() -> vn.lienthong.gateway.catalogue.ProcedureCatalogue.MAPPINGS.check(MappingLoader.load("file:" + dir + "/")))
+                .hasMessageContaining("national 1.006714 is itself mapped");
     }
 
     /** A reload that fails its checks keeps the running mappings in use. */

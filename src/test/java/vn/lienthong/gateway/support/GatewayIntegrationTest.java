@@ -23,6 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.lienthong.gateway.catalogue.CatalogueRefresh;
+import vn.lienthong.gateway.catalogue.ProcedureCatalogue;
+import vn.lienthong.gateway.catalogue.RefreshReport;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.national.portal.NationalPortalDestination;
 import vn.lienthong.gateway.sandbox.PortalSimulator;
@@ -88,6 +91,10 @@ public abstract class GatewayIntegrationTest {
     protected DeliveryEngine engine;
     @Autowired
     protected CircuitBreaker nationalPortalCircuitBreaker;
+    @Autowired
+    protected CatalogueRefresh catalogueRefresh;
+    @Autowired
+    protected ProcedureCatalogue procedureCatalogue;
 
     @DynamicPropertySource
     static void portal(DynamicPropertyRegistry r) {
@@ -100,6 +107,15 @@ public abstract class GatewayIntegrationTest {
         PORTAL.clearFaults();
         nationalPortalCircuitBreaker.reset();
         engine.dispatcher(NationalPortalDestination.NAME).resume();
+        loadCatalogue();
+    }
+
+    /** The gateway under test runs with its procedure catalogue loaded from the simulator, as a deployment does after its first refresh. */
+    protected void loadCatalogue() {
+        if (!procedureCatalogue.index().loaded()) {
+            RefreshReport r = catalogueRefresh.refresh(CatalogueRefresh.Trigger.ADMIN);
+            assertThat(r.outcome()).as(r.summary()).isEqualTo(RefreshReport.Outcome.OK);
+        }
     }
 
     /** A dossier code no other test of this JVM uses. */

@@ -2,6 +2,8 @@ package vn.lienthong.gateway.national.portal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,14 +60,40 @@ public class NationalPortalClient {
     /** As {@link #integration(String, String, String, ArrayNode)}; {@code beforeSend} runs right before each POST of the data. */
     public JsonNode integration(String service, String agency, String updating, ArrayNode data, Runnable beforeSend) {
         PortalProtocol p = protocol.get();
+        return withSession(p.get("path.integration"), service, beforeSend, s -> {
+            ObjectNode body = envelope(p, s, service, agency);
+            if (updating != null) {
+                body.put(p.get("request.updating"), updating);
+            }
+            body.set(p.get("request.data"), data);
+            return body;
+        });
+    }
+
+    /**
+     * A read call (the catalogue's services): the session envelope ({@code session}, {@code madonvi}, {@code service})
+     * and {@code fields}, POSTed to {@code path}; the answer as with {@link #integration}.
+     */
+    public JsonNode read(String path, String service, String agency, Map<String, String> fields) {
+        PortalProtocol p = protocol.get();
+        return withSession(path, service, () -> { }, s -> {
+            ObjectNode body = envelope(p, s, service, agency);
+            fields.forEach(body::put);
+            return body;
+        });
+    }
+
+    /** One POST with the current session; "session expired" logs in again once and repeats it. */
+    private JsonNode withSession(String path, String service, Runnable beforeSend, Function<String, ObjectNode> body) {
+        PortalProtocol p = protocol.get();
         String used = session();
         beforeSend.run();
-        JsonNode answer = post(p.get("path.integration"), service, request(p, used, service, agency, updating, data));
+        JsonNode answer = post(path, service, body.apply(used));
         if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
             log.info("portal session expired; logging in again once");
             String fresh = relogin(used);
             beforeSend.run();
-            answer = post(p.get("path.integration"), service, request(p, fresh, service, agency, updating, data));
+            answer = post(path, service, body.apply(fresh));
             if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
                 session = null;
                 throw new PortalCallException(PortalCallException.Kind.TRANSIENT,
@@ -75,15 +103,11 @@ public class NationalPortalClient {
         return answer;
     }
 
-    private ObjectNode request(PortalProtocol p, String sessionId, String service, String agency, String updating, ArrayNode data) {
+    private ObjectNode envelope(PortalProtocol p, String sessionId, String service, String agency) {
         ObjectNode body = json.createObjectNode();
         body.put(p.get("request.session"), sessionId);
         body.put(p.get("request.agency"), agency);
         body.put(p.get("request.service"), service);
-        if (updating != null) {
-            body.put(p.get("request.updating"), updating);
-        }
-        body.set(p.get("request.data"), data);
         return body;
     }
 
