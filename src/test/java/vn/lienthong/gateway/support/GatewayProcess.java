@@ -45,6 +45,25 @@ public final class GatewayProcess {
             port = s.getLocalPort();
         }
         Path log = Paths.get("target", "gateway-process-" + name + ".log");
+        List<String> cmd = command(jvmOptions, port, springArgs);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        GatewayProcess g = new GatewayProcess(name, p, port);
+        g.await("gateway " + name + " up (log: " + log + ")", Duration.ofSeconds(90), () -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        });
+        return g;
+    }
+
+    /**
+     * The command of a gateway JVM: these options, the settings a start needs (portal, callbacks, lookups,
+     * the one-stop system's key) on this port, then these Spring arguments, which may override them.
+     */
+    public static List<String> command(List<String> jvmOptions, int port, List<String> springArgs) {
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", classPath(), GatewayApplication.class.getName(), "--server.port=" + port,
@@ -61,21 +80,11 @@ public final class GatewayProcess {
                 "--gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
                 "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read"));
         cmd.addAll(springArgs);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        GatewayProcess g = new GatewayProcess(name, p, port);
-        g.await("gateway " + name + " up (log: " + log + ")", Duration.ofSeconds(90), () -> {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException | InterruptedException e) {
-                return false;
-            }
-        });
-        return g;
+        return cmd;
     }
 
     /** The application's class path: surefire's own list when it runs the tests through a manifest-only jar. */
-    static String classPath() {
+    public static String classPath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(cp.split(File.pathSeparator)).filter(e -> !e.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
