@@ -62,28 +62,11 @@ cp -r "$project/mappings" "$app/mappings"
 # and size and is only used while they match, so the training run sees the jars as the image will.
 find "$app" -type f -exec touch -d @1 {} +
 
-# Training start: the gateway starts with the image's runtime, flags and working directory, with throw-away
-# settings, and writes the archive of every class it loaded when the context is refreshed.
-# The documented options but the archive it is making.
-training=$(mktemp -d)
-grep -v SharedArchiveFile "$app/jvm.options" > "$training/jvm.options"
-(
-  cd "$app"
-  GATEWAY_DATA_DIR="$training" "$rootfs/opt/java/bin/java" "@$training/jvm.options" -XX:ArchiveClassesAtExit=app.jsa \
-    -Dspring.context.exit=onRefresh -jar lienthong-gateway.jar --server.port=0 --management.server.port= \
-    --logging.level.root=WARN --gateway.delivery.auto-start=false \
-    --gateway.portal.base-url=http://localhost:9/portal --gateway.portal.username=training \
-    --gateway.portal.password=training --gateway.portal.dstcode=TRAINING \
-    --gateway.callbacks.secret=training --gateway.callbacks.payment-secret=training \
-    --gateway.one-stop.base-url=http://localhost:9/one-stop --gateway.one-stop.api-key=training \
-    --gateway.population.url=http://localhost:9/dancu --gateway.population.user=training \
-    --gateway.population.secret=training --gateway.population.api-key=training \
-    --gateway.population.xroad-client=VN/GOV/TRAINING/TRAINING --gateway.population.consumer-code=TRAINING \
-    --gateway.population.integration-code=TRAINING --gateway.population.agency-code=000.00.00.H00 \
-    --gateway.registry.base-url=http://localhost:9/registry --gateway.registry.api-key=training \
-    --gateway.audit.hmac-secret=training-only-audit-secret > "$out/training.log" 2>&1
-) || { echo "training start failed; its output: $out/training.log" >&2; tail -20 "$out/training.log" >&2; exit 1; }
-rm -rf "$training"
-test -s "$app/app.jsa"
+# Training start (the same as on a virtual machine, config/cds-archive.sh): the gateway starts with the image's
+# runtime, flags and working directory and throw-away settings, and writes the archive of every class it loaded
+# once the context is up.
+(cd "$app" && "$project/config/cds-archive.sh" "$rootfs/opt/java/bin/java" app.jsa)
+mv "$app/app.jsa.log" "$out/training.log"
+test -s "$app/app.jsa" || { echo "the training start made no class-data sharing archive: $out/training.log" >&2; exit 1; }
 touch -d @1 "$app/app.jsa"
 echo "image tree ready in $out: runtime $(du -sm "$rootfs" | cut -f1) MB, application $(du -sm "$app" | cut -f1) MB"

@@ -252,7 +252,7 @@ public final class DossierEventsBenchmark {
      * The sandbox's demo keys (README): the one-stop system's, which the benchmark's requests carry, and the
      * administrator's, with which it reads the gateway's metrics.
      */
-    private static List<String> sandboxKeys() {
+    static List<String> sandboxKeys() {
         return List.of("--gateway.security.api-keys[1].client-id=sandbox-onestop",
                 "--gateway.security.api-keys[1].sha256=9253e84c608bd3ef97e50d5abdf245a4f272cdeb86270ff8d32a6b7bb0ec2956",
                 "--gateway.security.api-keys[1].scopes=dossier:write,dossier:read",
@@ -262,7 +262,7 @@ public final class DossierEventsBenchmark {
     }
 
     /** The gateway's Prometheus page, read with the sandbox admin key; empty if it cannot be read. */
-    private static String prometheus(int port) {
+    static String prometheus(int port) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
                     .header("X-API-Key", "sandbox-admin-key").build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -275,7 +275,7 @@ public final class DossierEventsBenchmark {
     }
 
     /** One value of a Prometheus page, or "?" if it is not there. */
-    private static String metric(String page, String name) {
+    static String metric(String page, String name) {
         for (String line : page.split("\n")) {
             if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
                 return line.substring(line.lastIndexOf(' ') + 1);
@@ -284,7 +284,7 @@ public final class DossierEventsBenchmark {
         return "?";
     }
 
-    private static String[] codes(int dossiers, String yymm) {
+    static String[] codes(int dossiers, String yymm) {
         String[] codes = new String[dossiers];
         for (int d = 0; d < dossiers; d++) {
             codes[d] = String.format("000.00.12.H47-%s-%04d", yymm + String.format("%02d", 1 + d / 9000), 1 + d % 9000);
@@ -293,7 +293,7 @@ public final class DossierEventsBenchmark {
     }
 
     /** One load phase: events over the dossiers, posted by the clients, open or closed loop. */
-    private static final class Phase {
+    static final class Phase {
         final HttpClient http;
         final int[] ports;
         final String prefix;
@@ -398,7 +398,7 @@ public final class DossierEventsBenchmark {
         return m.containsKey("info.FILE_WRITE") && m.containsKey("info.FILE_WRITE_BYTES") ? m : Map.of();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(f);
@@ -410,7 +410,7 @@ public final class DossierEventsBenchmark {
         return (to - from) / 1e9;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

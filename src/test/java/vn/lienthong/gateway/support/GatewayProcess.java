@@ -66,7 +66,15 @@ public final class GatewayProcess {
     public static List<String> command(List<String> jvmOptions, int port, List<String> springArgs) {
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", classPath(), GatewayApplication.class.getName(), "--server.port=" + port,
+        cmd.addAll(List.of("-cp", classPath(), GatewayApplication.class.getName()));
+        cmd.addAll(settings(port));
+        cmd.addAll(springArgs);
+        return cmd;
+    }
+
+    /** The settings a start needs besides the portal's and the storage's, on this port. */
+    public static List<String> settings(int port) {
+        return List.of("--server.port=" + port,
                 "--gateway.callbacks.secret=unused", "--gateway.callbacks.payment-secret=unused",
                 "--gateway.one-stop.base-url=http://localhost:9/one-stop", "--gateway.one-stop.api-key=unused",
                 // the lookup systems are not used by these processes; they only need to start
@@ -78,9 +86,7 @@ public final class GatewayProcess {
                 "--gateway.audit.hmac-secret=unused-audit-secret",
                 "--gateway.security.api-keys[0].client-id=one-stop",
                 "--gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
-                "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read"));
-        cmd.addAll(springArgs);
-        return cmd;
+                "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read");
     }
 
     /** The application's class path: surefire's own list when it runs the tests through a manifest-only jar. */
