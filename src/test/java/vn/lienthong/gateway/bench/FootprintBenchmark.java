@@ -82,6 +82,9 @@ public final class FootprintBenchmark {
                     .redirectOutput(data.resolve("gateway-" + i + ".log").toFile());
             pb.environment().put("GATEWAY_DATA_DIR", data.toString());
             pb.environment().put("GATEWAY_MAPPINGS", "file:" + tree.resolve("app/mappings") + File.separator);
+            if (!System.getProperty("bench.malloc-arena-max", "").isBlank()) { // glibc's arenas, to compare a limit
+                pb.environment().put("MALLOC_ARENA_MAX", System.getProperty("bench.malloc-arena-max"));
+            }
             long t0 = System.nanoTime();
             gateway = pb.start();
             awaitReady(gateway, port, data.resolve("gateway-" + i + ".log"));
