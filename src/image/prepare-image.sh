@@ -15,6 +15,10 @@ jdk=$(realpath "$3")
 project=$(realpath "$4")
 rootfs="$out/rootfs"
 app="$out/app"
+if ! grep -q '^JAVA_VERSION="17' "$jdk/release" 2>/dev/null || [ ! -d "$jdk/jmods" ]; then
+  echo "the image is made from a Java 17 JDK with jmods (jlink); Maven runs on $jdk: set JAVA_HOME to one" >&2
+  exit 1
+fi
 rm -rf "$out"
 mkdir -p "$rootfs/etc" "$rootfs/tmp" "$rootfs/data" "$app"
 
