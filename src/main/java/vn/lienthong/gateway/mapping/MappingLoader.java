@@ -2,6 +2,8 @@ package vn.lienthong.gateway.mapping;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,6 +31,7 @@ public final class MappingLoader {
 
     public static Mappings load(String location) {
         String base = location.endsWith("/") ? location : location + "/";
+        checkFolder(base);
         Resource[] resources;
         try {
             resources = new PathMatchingResourcePatternResolver().getResources(base + "*.yaml");
@@ -45,6 +48,23 @@ public final class MappingLoader {
             tables.put(t.name(), t);
         }
         return new Mappings(base, tables);
+    }
+
+    /** A folder given as {@code file:…} must be there and readable: an empty listing would not say why. */
+    private static void checkFolder(String base) {
+        if (!base.startsWith("file:")) {
+            return;
+        }
+        Path folder = Path.of(base.substring("file:".length()));
+        if (!Files.exists(folder)) {
+            throw new MappingException("the folder " + folder + " does not exist");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new MappingException(folder + " is not a folder");
+        }
+        if (!Files.isReadable(folder) || !Files.isExecutable(folder)) {
+            throw new MappingException("the folder " + folder + " cannot be read by the user " + System.getProperty("user.name"));
+        }
     }
 
     static MappingTable read(Resource resource) {

@@ -260,7 +260,7 @@ public final class DossierEventsBenchmark {
      * benchmark's requests carry (no rate limit worth the name), and the administrator's, with which it reads the
      * gateway's metrics. Not the sandbox's demo keys: the gateway refuses those outside the sandbox profile.
      */
-    private static List<String> benchKeys(int first) {
+    static List<String> benchKeys(int first) {
         String k = "--gateway.security.api-keys[";
         return List.of(k + first + "].client-id=bench-onestop", k + first + "].sha256=" + ApiKeyAuthenticationFilter.sha256(ONE_STOP_KEY),
                 k + first + "].scopes=dossier:write,dossier:read", k + first + "].requests-per-second=1000000",
@@ -269,7 +269,7 @@ public final class DossierEventsBenchmark {
     }
 
     /** The gateway's Prometheus page, read with the sandbox admin key; empty if it cannot be read. */
-    private static String prometheus(int port) {
+    static String prometheus(int port) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
                     .header("X-API-Key", ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -282,7 +282,7 @@ public final class DossierEventsBenchmark {
     }
 
     /** One value of a Prometheus page, or "?" if it is not there. */
-    private static String metric(String page, String name) {
+    static String metric(String page, String name) {
         for (String line : page.split("\n")) {
             if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
                 return line.substring(line.lastIndexOf(' ') + 1);

@@ -45,23 +45,7 @@ public final class GatewayProcess {
             port = s.getLocalPort();
         }
         Path log = Paths.get("target", "gateway-process-" + name + ".log");
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", classPath(), GatewayApplication.class.getName(), "--server.port=" + port,
-                "--gateway.callbacks.secret=unused-at-least-32-bytes-long-00000000", "--gateway.callbacks.payment-secret=unused-at-least-32-bytes-long-00000000",
-                "--gateway.one-stop.base-url=http://localhost:9/one-stop", "--gateway.one-stop.api-key=unused",
-                // the lookup systems are not used by these processes; they only need to start
-                "--gateway.population.url=http://localhost:9/dancu", "--gateway.population.user=unused",
-                "--gateway.population.secret=unused", "--gateway.population.api-key=unused",
-                "--gateway.population.xroad-client=VN/GOV/TEST/TEST", "--gateway.population.consumer-code=TEST",
-                "--gateway.population.integration-code=TEST", "--gateway.population.agency-code=000.00.00.H47",
-                "--gateway.registry.base-url=http://localhost:9/registry", "--gateway.registry.api-key=unused",
-                "--gateway.audit.hmac-secret=unused-audit-secret-at-least-32-bytes-long-00000000",
-                "--gateway.security.api-keys[0].client-id=one-stop",
-                "--gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
-                "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read",
-                "--gateway.security.api-keys[0].requests-per-second=100000"));
-        cmd.addAll(springArgs);
+        List<String> cmd = command(jvmOptions, port, springArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         GatewayProcess g = new GatewayProcess(name, p, port);
         try {
@@ -80,8 +64,39 @@ public final class GatewayProcess {
         return g;
     }
 
+    /**
+     * The command of a gateway JVM: these options, the settings a start needs (portal, callbacks, lookups,
+     * the one-stop system's key) on this port, then these Spring arguments, which may override them.
+     */
+    public static List<String> command(List<String> jvmOptions, int port, List<String> springArgs) {
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", classPath(), GatewayApplication.class.getName()));
+        cmd.addAll(settings(port));
+        cmd.addAll(springArgs);
+        return cmd;
+    }
+
+    /** The settings a start needs besides the portal's and the storage's, on this port. */
+    public static List<String> settings(int port) {
+        return List.of("--server.port=" + port,
+                "--gateway.callbacks.secret=unused-at-least-32-bytes-long-00000000", "--gateway.callbacks.payment-secret=unused-at-least-32-bytes-long-00000000",
+                "--gateway.one-stop.base-url=http://localhost:9/one-stop", "--gateway.one-stop.api-key=unused",
+                // the lookup systems are not used by these processes; they only need to start
+                "--gateway.population.url=http://localhost:9/dancu", "--gateway.population.user=unused",
+                "--gateway.population.secret=unused", "--gateway.population.api-key=unused",
+                "--gateway.population.xroad-client=VN/GOV/TEST/TEST", "--gateway.population.consumer-code=TEST",
+                "--gateway.population.integration-code=TEST", "--gateway.population.agency-code=000.00.00.H47",
+                "--gateway.registry.base-url=http://localhost:9/registry", "--gateway.registry.api-key=unused",
+                "--gateway.audit.hmac-secret=unused-audit-secret-at-least-32-bytes-long-00000000",
+                "--gateway.security.api-keys[0].client-id=one-stop",
+                "--gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
+                "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read",
+                "--gateway.security.api-keys[0].requests-per-second=100000");
+    }
+
     /** The application's class path: surefire's own list when it runs the tests through a manifest-only jar. */
-    static String classPath() {
+    public static String classPath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(cp.split(File.pathSeparator)).filter(e -> !e.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
