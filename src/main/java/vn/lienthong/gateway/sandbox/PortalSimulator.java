@@ -61,6 +61,7 @@ public final class PortalSimulator implements AutoCloseable {
 
     private final Object lock = new Object();
     private final ArrayDeque<ReceivedCall> calls = new ArrayDeque<>();
+    private final ArrayDeque<String> requestLines = new ArrayDeque<>();
     private final int keep;
     private final ArrayDeque<JsonNode> applied = new ArrayDeque<>();
     private final Map<String, JsonNode> latest;
@@ -131,6 +132,11 @@ public final class PortalSimulator implements AutoCloseable {
         synchronized (lock) { return List.copyOf(calls); }
     }
 
+    /** Method and URL (path and query, as sent) of every request but the control ones, refused ones included. */
+    public List<String> requestLines() {
+        synchronized (lock) { return List.copyOf(requestLines); }
+    }
+
     public List<JsonNode> appliedRecords() {
         synchronized (lock) { return List.copyOf(applied); }
     }
@@ -190,6 +196,7 @@ public final class PortalSimulator implements AutoCloseable {
     public void reset() {
         synchronized (lock) {
             calls.clear();
+            requestLines.clear();
             applied.clear();
             latest.clear();
             appliedByDossier.clear();
@@ -284,6 +291,12 @@ public final class PortalSimulator implements AutoCloseable {
         String route = path.substring(BASE_PATH.length());
         String method = request.getMethod().getName();
         if (route.startsWith("/__sim/")) return control(method, route.substring("/__sim/".length()), request.getBody());
+        synchronized (lock) {
+            requestLines.addLast(method + " " + url);
+            if (requestLines.size() > keep) requestLines.removeFirst();
+        }
+        // The contract defines no query parameter: a strict portal (or the LGSP before it) matches the whole URL.
+        if (q >= 0) return notFound();
 
         String dstcode = request.getHeader("dstcode");
         boolean hasDstcode = dstcode != null && !dstcode.isBlank();
