@@ -391,10 +391,10 @@ public final class PortalSimulator implements AutoCloseable {
         return Answer.json(200, answer.toString()).delayed(delay);
     }
 
-    /** Called under the lock: up to 100 waiting items, which stay until acknowledged. */
+    /** Called under the lock: up to 100 waiting items in the usual answer's {@code result}; they stay until acknowledged. */
     private Answer listItems() {
         ObjectNode answer = JSON.createObjectNode().put("error_code", 0).put("message", "ok");
-        ArrayNode items = answer.putArray("data");
+        ArrayNode items = answer.putArray("result");
         waitingItems.stream().limit(MAX_RECORDS_PER_CALL).forEach(items::add);
         return Answer.json(200, answer.toString());
     }
