@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.lienthong.gateway.audit.NationalDataUse;
 import vn.lienthong.gateway.callbacks.CallbackVocabulary;
 import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
@@ -157,8 +158,10 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    DossierEventService dossierEventService(DeliveryStore store, DeliveryEngine engine, MappingRegistry mappings, Clock clock) {
-        return new DossierEventService(new DossierEventValidator(clock), new DossierEventTranslator(), store, engine, mappings);
+    DossierEventService dossierEventService(DeliveryStore store, DeliveryEngine engine, MappingRegistry mappings, Clock clock,
+                                            DataSource dataSource) {
+        return new DossierEventService(new DossierEventValidator(clock), new DossierEventTranslator(), store, engine, mappings,
+                new NationalDataUse(dataSource));
     }
 
     @Bean

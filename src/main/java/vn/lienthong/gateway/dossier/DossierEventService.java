@@ -2,12 +2,15 @@ package vn.lienthong.gateway.dossier;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.gateway.api.Violation;
+import vn.lienthong.gateway.audit.NationalDataUse;
 import vn.lienthong.gateway.delivery.AcceptOutcome;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
@@ -28,14 +31,16 @@ public class DossierEventService {
     private final DossierEventTranslator translator;
     private final DeliveryStore store;
     private final DeliveryEngine engine;
+    private final NationalDataUse dataUse;
     private volatile DossierVocabulary vocab;
 
     public DossierEventService(DossierEventValidator validator, DossierEventTranslator translator, DeliveryStore store,
-                               DeliveryEngine engine, MappingRegistry mappings) {
+                               DeliveryEngine engine, MappingRegistry mappings, NationalDataUse dataUse) {
         this.validator = validator;
         this.translator = translator;
         this.store = store;
         this.engine = engine;
+        this.dataUse = dataUse;
         mappings.onChange(m -> vocab = DossierVocabulary.from(m));
     }
 
@@ -43,28 +48,34 @@ public class DossierEventService {
     public List<Result> accept(List<JsonNode> events, String source) {
         DossierVocabulary v = vocab;
         Result[] results = new Result[events.size()];
-        List<NewEvent> toStore = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        Set<String> dossiersInBatch = new HashSet<>();
+        List<Integer> valid = new ArrayList<>();
+        Set<String> dossiers = new LinkedHashSet<>();
         for (int i = 0; i < events.size(); i++) {
-            JsonNode e = events.get(i);
-            List<Violation> violations = validator.validate(e, v);
+            List<Violation> violations = validator.validate(events.get(i), v);
             if (!violations.isEmpty()) {
                 results[i] = new Result(Result.Outcome.REJECTED, null, violations);
                 continue;
             }
+            valid.add(i);
+            dossiers.add(events.get(i).get("dossierCode").asText());
+        }
+        // one indexed query for the batch: what the gateway itself knows the dossiers used (DSKetNoiCSDL)
+        Map<String, Set<String>> databases = dataUse.databasesUsed(dossiers);
+        List<NewEvent> toStore = new ArrayList<>();
+        Set<String> dossiersInBatch = new HashSet<>();
+        for (int i : valid) {
+            JsonNode e = events.get(i);
             String dossier = e.get("dossierCode").asText();
             boolean first = !dossiersInBatch.contains(dossier)
                     && !store.partitionHasEvents(NationalPortalDestination.NAME, dossier);
             dossiersInBatch.add(dossier);
-            toStore.add(translator.translate(e, v, source, first));
-            positions.add(i);
+            toStore.add(translator.translate(e, v, source, first, databases.getOrDefault(dossier, Set.of())));
         }
         if (!toStore.isEmpty()) {
             List<AcceptOutcome> stored = store.accept(toStore);
             for (int j = 0; j < stored.size(); j++) {
                 AcceptOutcome o = stored.get(j);
-                results[positions.get(j)] = new Result(switch (o.kind()) {
+                results[valid.get(j)] = new Result(switch (o.kind()) {
                     case ACCEPTED -> Result.Outcome.ACCEPTED;
                     case DUPLICATE -> Result.Outcome.DUPLICATE;
                     case CONFLICT -> Result.Outcome.CONFLICT;

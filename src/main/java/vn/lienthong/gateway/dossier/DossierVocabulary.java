@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import vn.lienthong.gateway.audit.NationalDataUse;
 import vn.lienthong.gateway.mapping.MappingEntry;
 import vn.lienthong.gateway.mapping.MappingException;
 import vn.lienthong.gateway.mapping.MappingTable;
@@ -25,6 +26,18 @@ public final class DossierVocabulary {
     public static final String PROVINCES = "province-codes";
     public static final String RECORD_TEMPLATE = "portal-dossier-record";
     public static final String PROGRESS_TEMPLATE = "portal-progress-entry";
+    public static final String ONLINE_PAYMENT = "online-payment";
+    public static final String RESULT_DELIVERY = "result-delivery";
+    public static final String SUBMISSION_PLACES = "submission-places";
+    public static final String DOCUMENT_REUSE = "document-reuse";
+    public static final String FEE_KINDS = "fee-kinds";
+    public static final String FEE_COLLECTION = "fee-collection";
+    public static final String NATIONAL_DATABASES = "national-databases";
+    public static final String TEXT_LIMITS = "portal-text-limits";
+    /** The word tables of event fields other than status, channel and applicant type: field to table. */
+    private static final Map<String, String> WORD_TABLES = Map.of("onlinePayment", ONLINE_PAYMENT,
+            "resultDelivery", RESULT_DELIVERY, "submittedVia", SUBMISSION_PLACES, "documents[].reuse", DOCUMENT_REUSE,
+            "fees[].kind", FEE_KINDS, "fees[].collection", FEE_COLLECTION);
 
     private final MappingTable statuses;
     private final MappingTable procedures;
@@ -33,6 +46,9 @@ public final class DossierVocabulary {
     private final Set<String> provinces;
     private final RecordTemplate record;
     private final RecordTemplate progress;
+    private final Map<String, MappingTable> words;
+    private final Map<String, String> databaseCodes;
+    private final PortalTextLimits textLimits;
 
     private DossierVocabulary(Mappings m) {
         this.statuses = m.table(STATUS);
@@ -45,7 +61,29 @@ public final class DossierVocabulary {
             if (code < 1 || code > 10) {
                 throw new MappingException(statuses.file(), e.line(), "portalStatus " + code + " is not a portal status (1-10)");
             }
+            if (e.has("progress") && !"always".equals(e.string("progress"))) {
+                throw new MappingException(statuses.file(), e.line(), "progress is 'always' or left out");
+            }
         }
+        Map<String, MappingTable> w = new java.util.LinkedHashMap<>();
+        WORD_TABLES.forEach((field, table) -> {
+            MappingTable t = m.table(table);
+            t.entries().forEach(e -> e.requireString("portalCode"));
+            w.put(field, t);
+        });
+        this.words = Map.copyOf(w);
+        Map<String, String> codes = new java.util.LinkedHashMap<>();
+        for (MappingEntry e : m.table(NATIONAL_DATABASES).entries()) {
+            String system = e.requireString("system");
+            if (!NationalDataUse.SYSTEMS.contains(system)) {
+                throw new MappingException(e.file(), e.line(), "unknown system '" + system + "' (known: " + NationalDataUse.SYSTEMS + ")");
+            }
+            if (e.has("portalCode")) {
+                codes.put(system, e.requireString("portalCode"));
+            }
+        }
+        this.databaseCodes = java.util.Collections.unmodifiableMap(codes);
+        this.textLimits = PortalTextLimits.from(m.table(TEXT_LIMITS));
         for (MappingEntry e : procedures.entries()) {
             e.requireString("name");
         }
@@ -57,8 +95,8 @@ public final class DossierVocabulary {
         }
         DateTimeFormatter portalTime = PortalProtocol.from(m).dateTime();
         Map<String, DateTimeFormatter> formats = Map.of("portal-datetime", portalTime);
-        this.record = RecordTemplate.compile(m.table(RECORD_TEMPLATE), m, formats);
-        this.progress = RecordTemplate.compile(m.table(PROGRESS_TEMPLATE), m, formats);
+        this.record = RecordTemplate.compileAsText(m.table(RECORD_TEMPLATE), m, formats);
+        this.progress = RecordTemplate.compileAsText(m.table(PROGRESS_TEMPLATE), m, formats);
     }
 
     public static DossierVocabulary from(Mappings m) {
@@ -77,6 +115,14 @@ public final class DossierVocabulary {
     public Set<String> statuses() { return statuses.byKey().keySet().stream().collect(Collectors.toCollection(java.util.TreeSet::new)); }
     public Set<String> channels() { return channels.byKey().keySet(); }
     public Set<String> applicantTypes() { return applicantTypes.byKey().keySet(); }
+    /** Whether an event with this status word always sends a progress entry, with or without a step. */
+    public boolean alwaysInTimeline(String s) { return statuses.find(s).map(e -> e.has("progress")).orElse(false); }
+    /** The table of words of an event field ({@code onlinePayment}, {@code fees[].kind}, …), or null. */
+    public MappingTable words(String field) { return words.get(field); }
+    public Set<String> wordFields() { return words.keySet(); }
+    /** MaCSDL of each national database the portal is told about, in the table's order. */
+    public Map<String, String> databaseCodes() { return databaseCodes; }
+    public PortalTextLimits textLimits() { return textLimits; }
     public RecordTemplate recordTemplate() { return record; }
     public RecordTemplate progressTemplate() { return progress; }
 }

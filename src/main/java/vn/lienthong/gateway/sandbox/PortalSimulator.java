@@ -381,6 +381,11 @@ public final class PortalSimulator implements AutoCloseable {
             JsonNode ma = rec.path("MaHoSo");
             String code = ma.isTextual() && !ma.asText().isBlank() ? ma.asText() : null;
             ObjectNode result = results.addObject().put("MaHoSo", code);
+            String malformed = SYNC_DOSSIER.equals(service) ? PortalRecordCheck.record(rec) : PortalRecordCheck.progressEntry(rec);
+            if (malformed != null) {
+                result.put("error_code", 14).put("message", MESSAGES.get(14) + ": " + malformed);
+                continue;
+            }
             PortalFault recordFault = pickRecordFault(service, code, creating);
             int outcome = SYNC_DOSSIER.equals(service) ? syncRecord(rec, code, creating, seen, recordFault)
                     : progressEntry(rec, code, recordFault);
@@ -419,13 +424,13 @@ public final class PortalSimulator implements AutoCloseable {
             0, "", 3, "đã tồn tại", -3, "đã tồn tại", 13, "không được chuyển trạng thái ngược",
             14, "dữ liệu không hợp lệ", 11, "bị từ chối", 12, "bị từ chối");
 
+    /** Called under the lock for a well-formed record (PortalRecordCheck): TrangThaiHoSo is "1" to "10". */
     private int syncRecord(JsonNode rec, String code, boolean creating, Set<String> seen, PortalFault fault) {
-        JsonNode status = rec.path("TrangThaiHoSo");
-        if (code == null || !seen.add(code) || !status.isIntegralNumber() || !status.canConvertToInt()) return 14;
+        if (code == null || !seen.add(code)) return 14;
         if (hits(fault, code)) return fault.mode() == PortalFault.Mode.EXISTS ? -3 : fault.recordErrorCode();
         JsonNode previous = latest.get(code);
         if (previous != null && creating) return 3;
-        if (previous != null && isRegression(previous.path("TrangThaiHoSo").asInt(), status.asInt())) return 13;
+        if (previous != null && isRegression(previous.path("TrangThaiHoSo").asInt(), rec.path("TrangThaiHoSo").asInt())) return 13;
         latest.put(code, rec);
         applied.addLast(rec);
         if (applied.size() > keep) applied.removeFirst();
