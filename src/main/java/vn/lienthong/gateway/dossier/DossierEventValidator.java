@@ -86,9 +86,9 @@ public class DossierEventValidator {
             v.add(Violation.unknown("channel", "channel.unknown", "channel '" + channel + "' is not in mappings/channels.yaml (known: "
                     + vocab.channels() + ")"));
         }
-        for (String f : List.of("submittedVia", "resultDelivery", "onlinePayment")) {
-            word(event, f, vocab.words(f), v, "");
-        }
+        word(event, "submittedVia", vocab.words("submittedVia"), "submitted-via.unknown", v, "");
+        word(event, "resultDelivery", vocab.words("resultDelivery"), "result-delivery.unknown", v, "");
+        word(event, "onlinePayment", vocab.words("onlinePayment"), "online-payment.unknown", v, "");
         text(event, "summary", false, 2000, v, "");
         text(event, "note", false, 2000, v, "");
         bool(event, "digitised", v, "");

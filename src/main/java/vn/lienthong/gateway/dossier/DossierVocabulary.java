@@ -119,7 +119,6 @@ public final class DossierVocabulary {
     public boolean alwaysInTimeline(String s) { return statuses.find(s).map(e -> e.has("progress")).orElse(false); }
     /** The table of words of an event field ({@code onlinePayment}, {@code fees[].kind}, …), or null. */
     public MappingTable words(String field) { return words.get(field); }
-    public Set<String> wordFields() { return words.keySet(); }
     /** MaCSDL of each national database the portal is told about, in the table's order. */
     public Map<String, String> databaseCodes() { return databaseCodes; }
     public PortalTextLimits textLimits() { return textLimits; }

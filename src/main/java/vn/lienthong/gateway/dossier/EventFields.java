@@ -75,20 +75,15 @@ final class EventFields {
         }
     }
 
-    /** A word of {@code table} (its file named in the 422 of an unknown one), or null. */
-    static String word(JsonNode o, String f, MappingTable table, List<Violation> v, String prefix) {
+    /** A word of {@code table}, or null; an unknown one is a 422 of rule {@code rule} naming the table's file. */
+    static String word(JsonNode o, String f, MappingTable table, String rule, List<Violation> v, String prefix) {
         String w = text(o, f, false, 40, v, prefix);
         if (w != null && table.find(w).isEmpty()) {
-            v.add(Violation.unknown(prefix + f, wordRule(f), f + " '" + w + "' is not in mappings/" + table.file()
+            v.add(Violation.unknown(prefix + f, rule, f + " '" + w + "' is not in mappings/" + table.file()
                     + " (known: " + table.byKey().keySet() + ")"));
             return null;
         }
         return w;
-    }
-
-    /** {@code resultDelivery} to {@code result-delivery.unknown}. */
-    private static String wordRule(String field) {
-        return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase() + ".unknown";
     }
 
     /** A list of at most {@code max} items, each an object or a violation added; null when absent or not such a list. */

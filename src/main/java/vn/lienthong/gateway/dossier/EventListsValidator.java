@@ -52,7 +52,7 @@ final class EventListsValidator {
             link(d, DOCUMENT, p, v);
             bool(d, "digitised", v, p);
             text(d, "componentCode", false, 100, v, p);
-            word(d, "reuse", vocab.words("documents[].reuse"), v, p);
+            word(d, "reuse", vocab.words("documents[].reuse"), "document-reuse.unknown", v, p);
             bool(d, "fromCitizenStore", v, p);
             text(d, "replacedByResult", false, 100, v, p);
         }
@@ -100,8 +100,8 @@ final class EventListsValidator {
             } else if (!amount.isIntegralNumber() || amount.asLong() < 0 || !amount.canConvertToLong() || amount.asLong() > MAX_AMOUNT) {
                 v.add(Violation.of(p + "amount", "amount.non-negative-integer", "amount is a whole number of đồng, 0 or more"));
             }
-            word(f, "kind", vocab.words("fees[].kind"), v, p);
-            word(f, "collection", vocab.words("fees[].collection"), v, p);
+            word(f, "kind", vocab.words("fees[].kind"), "fee-kind.unknown", v, p);
+            word(f, "collection", vocab.words("fees[].collection"), "fee-collection.unknown", v, p);
         }
     }
 
