@@ -10,6 +10,7 @@ import static vn.lienthong.gateway.dossier.EventFields.word;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,40 +36,30 @@ final class EventListsValidator {
     }
 
     static void validate(JsonNode event, DossierVocabulary vocab, List<Violation> v) {
-        documents(event, vocab, v);
-        results(event, v);
-        fees(event, vocab, v);
-        supplements(event, v);
-    }
-
-    private static void documents(JsonNode event, DossierVocabulary vocab, List<Violation> v) {
-        JsonNode list = objects(event, "documents", MAX_LIST, v);
-        for (int i = 0; list != null && i < list.size(); i++) {
-            JsonNode d = list.get(i);
-            if (!d.isObject()) {
-                continue;
-            }
-            String p = "documents[" + i + "].";
+        eachObject(event, "documents", v, (d, p) -> {
             link(d, DOCUMENT, p, v);
             bool(d, "digitised", v, p);
             text(d, "componentCode", false, 100, v, p);
             word(d, "reuse", vocab.words("documents[].reuse"), "document-reuse.unknown", v, p);
             bool(d, "fromCitizenStore", v, p);
             text(d, "replacedByResult", false, 100, v, p);
-        }
-    }
-
-    private static void results(JsonNode event, List<Violation> v) {
-        JsonNode list = objects(event, "results", MAX_LIST, v);
-        for (int i = 0; list != null && i < list.size(); i++) {
-            JsonNode r = list.get(i);
-            if (!r.isObject()) {
-                continue;
-            }
-            String p = "results[" + i + "].";
+        });
+        eachObject(event, "results", v, (r, p) -> {
             link(r, RESULT, p, v);
             text(r, "code", false, 100, v, p);
             text(r, "componentCode", false, 100, v, p);
+        });
+        eachObject(event, "fees", v, (f, p) -> fee(f, p, vocab, v));
+        supplements(event, v);
+    }
+
+    /** Runs {@code rules} on each object item of the list, with its path prefix ({@code documents[2].}). */
+    private static void eachObject(JsonNode event, String name, List<Violation> v, BiConsumer<JsonNode, String> rules) {
+        JsonNode list = objects(event, name, MAX_LIST, v);
+        for (int i = 0; list != null && i < list.size(); i++) {
+            if (list.get(i).isObject()) {
+                rules.accept(list.get(i), name + "[" + i + "].");
+            }
         }
     }
 
@@ -83,26 +74,18 @@ final class EventListsValidator {
         }
     }
 
-    private static void fees(JsonNode event, DossierVocabulary vocab, List<Violation> v) {
-        JsonNode list = objects(event, "fees", MAX_LIST, v);
-        for (int i = 0; list != null && i < list.size(); i++) {
-            JsonNode f = list.get(i);
-            if (!f.isObject()) {
-                continue;
-            }
-            String p = "fees[" + i + "].";
-            unknownFields(f, FEE, p, v);
-            text(f, "name", true, 500, v, p);
-            text(f, "code", false, 100, v, p);
-            JsonNode amount = f.get("amount");
-            if (amount == null || amount.isNull()) {
-                v.add(Violation.of(p + "amount", "required", "amount is required"));
-            } else if (!amount.isIntegralNumber() || amount.asLong() < 0 || !amount.canConvertToLong() || amount.asLong() > MAX_AMOUNT) {
-                v.add(Violation.of(p + "amount", "amount.non-negative-integer", "amount is a whole number of đồng, 0 or more"));
-            }
-            word(f, "kind", vocab.words("fees[].kind"), "fee-kind.unknown", v, p);
-            word(f, "collection", vocab.words("fees[].collection"), "fee-collection.unknown", v, p);
+    private static void fee(JsonNode f, String p, DossierVocabulary vocab, List<Violation> v) {
+        unknownFields(f, FEE, p, v);
+        text(f, "name", true, 500, v, p);
+        text(f, "code", false, 100, v, p);
+        JsonNode amount = f.get("amount");
+        if (amount == null || amount.isNull()) {
+            v.add(Violation.of(p + "amount", "required", "amount is required"));
+        } else if (!amount.isIntegralNumber() || !amount.canConvertToLong() || amount.asLong() < 0 || amount.asLong() > MAX_AMOUNT) {
+            v.add(Violation.of(p + "amount", "amount.non-negative-integer", "amount is a whole number of đồng, 0 or more"));
         }
+        word(f, "kind", vocab.words("fees[].kind"), "fee-kind.unknown", v, p);
+        word(f, "collection", vocab.words("fees[].collection"), "fee-collection.unknown", v, p);
     }
 
     /**

@@ -13,9 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code yyyyMMddHHmmss} or empty, codes within their lists, the text limits, and the lists as lists of
  * objects of their own fields. An empty string is "not given" and passes wherever a value may be missing.
  */
-final class PortalRecordCheck {
+public final class PortalRecordCheck {
     private static final Pattern DATE = Pattern.compile("\\d{14}");
-    private static final Set<String> RECORD_FIELDS = Set.of("MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc",
+    /** Every field of the record, as national-portal-record.md lists them. */
+    public static final Set<String> RECORD_FIELDS = Set.of("MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc",
             "KenhThucHien", "SoGiayToChuHoSo", "ChuHoSo", "LoaiDoiTuong", "MaDoiTuong", "ThongTinKhac", "ThongTinTra", "Email",
             "Fax", "SoDienThoai", "TrichYeuHoSo", "NgayTiepNhan", "NgayHenTra", "NgayTra", "NgayKetThucXuLy", "TrangThaiHoSo",
             "HinhThuc", "DonViXuLy", "GhiChu", "NoiNopHoSo", "HoSoCoThanhPhanSoHoa", "TaiKhoanDuocXacThucVoiVNeID",

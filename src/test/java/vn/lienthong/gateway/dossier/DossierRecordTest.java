@@ -23,17 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.gateway.api.Violation;
 import vn.lienthong.gateway.audit.NationalDataUse;
 import vn.lienthong.gateway.mapping.MappingLoader;
+import vn.lienthong.gateway.sandbox.PortalRecordCheck;
 
 /** The portal record and progress entry an event becomes, with the shipped mappings/ (no gateway running). */
 class DossierRecordTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Every field of national-portal-record.md's table. */
-    private static final Set<String> RECORD_FIELDS = Set.of("MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc",
-            "KenhThucHien", "SoGiayToChuHoSo", "ChuHoSo", "LoaiDoiTuong", "MaDoiTuong", "ThongTinKhac", "ThongTinTra", "Email",
-            "Fax", "SoDienThoai", "TrichYeuHoSo", "NgayTiepNhan", "NgayHenTra", "NgayTra", "NgayKetThucXuLy", "TrangThaiHoSo",
-            "HinhThuc", "DonViXuLy", "GhiChu", "NoiNopHoSo", "HoSoCoThanhPhanSoHoa", "TaiKhoanDuocXacThucVoiVNeID",
-            "DuocThanhToanTrucTuyen", "NgayTuChoi", "NgayNopHoSo", "DinhDanhCHS", "DSKetNoiCSDL", "DanhSachLePhi",
-            "DanhSachTepDinhKemKhac", "DanhSachHoSoBoSung", "DanhSachGiayToKetQua", "TaiLieuNop");
     private static final DossierVocabulary SHIPPED = DossierVocabulary.from(MappingLoader.load("file:mappings/"));
     private final DossierEventValidator validator =
             new DossierEventValidator(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
@@ -68,7 +62,7 @@ class DossierRecordTest {
     @Test
     void shouldSendEveryFieldAsTextWhenEventIsMinimal() throws IOException {
         JsonNode record = payload(event("RECEIVED"), SHIPPED, Set.of()).get("record");
-        assertThat(record.propertyStream().map(java.util.Map.Entry::getKey)).containsExactlyInAnyOrderElementsOf(RECORD_FIELDS);
+        assertThat(record.propertyStream().map(java.util.Map.Entry::getKey)).containsExactlyInAnyOrderElementsOf(PortalRecordCheck.RECORD_FIELDS);
         assertThat(scalars(record)).allMatch(JsonNode::isTextual);
         assertThat(record.get("TrangThaiHoSo").asText()).isEqualTo("2");
         assertThat(record.get("KenhThucHien").asText()).as("in person unless told otherwise").isEqualTo("1");
