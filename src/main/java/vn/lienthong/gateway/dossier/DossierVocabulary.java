@@ -1,6 +1,8 @@
 package vn.lienthong.gateway.dossier;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,24 +67,8 @@ public final class DossierVocabulary {
                 throw new MappingException(statuses.file(), e.line(), "progress is 'always' or left out");
             }
         }
-        Map<String, MappingTable> w = new java.util.LinkedHashMap<>();
-        WORD_TABLES.forEach((field, table) -> {
-            MappingTable t = m.table(table);
-            t.entries().forEach(e -> e.requireString("portalCode"));
-            w.put(field, t);
-        });
-        this.words = Map.copyOf(w);
-        Map<String, String> codes = new java.util.LinkedHashMap<>();
-        for (MappingEntry e : m.table(NATIONAL_DATABASES).entries()) {
-            String system = e.requireString("system");
-            if (!NationalDataUse.SYSTEMS.contains(system)) {
-                throw new MappingException(e.file(), e.line(), "unknown system '" + system + "' (known: " + NationalDataUse.SYSTEMS + ")");
-            }
-            if (e.has("portalCode")) {
-                codes.put(system, e.requireString("portalCode"));
-            }
-        }
-        this.databaseCodes = java.util.Collections.unmodifiableMap(codes);
+        this.words = wordTables(m);
+        this.databaseCodes = databaseCodes(m.table(NATIONAL_DATABASES));
         this.textLimits = PortalTextLimits.from(m.table(TEXT_LIMITS));
         for (MappingEntry e : procedures.entries()) {
             e.requireString("name");
@@ -97,6 +83,31 @@ public final class DossierVocabulary {
         Map<String, DateTimeFormatter> formats = Map.of("portal-datetime", portalTime);
         this.record = RecordTemplate.compileAsText(m.table(RECORD_TEMPLATE), m, formats);
         this.progress = RecordTemplate.compileAsText(m.table(PROGRESS_TEMPLATE), m, formats);
+    }
+
+    private static Map<String, MappingTable> wordTables(Mappings m) {
+        Map<String, MappingTable> w = new LinkedHashMap<>();
+        WORD_TABLES.forEach((field, table) -> {
+            MappingTable t = m.table(table);
+            t.entries().forEach(e -> e.requireString("portalCode"));
+            w.put(field, t);
+        });
+        return Map.copyOf(w);
+    }
+
+    /** The national databases with a portal code, in the table's order; one without a code is not reported. */
+    private static Map<String, String> databaseCodes(MappingTable table) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (MappingEntry e : table.entries()) {
+            String system = e.requireString("system");
+            if (!NationalDataUse.SYSTEMS.contains(system)) {
+                throw new MappingException(e.file(), e.line(), "unknown system '" + system + "' (known: " + NationalDataUse.SYSTEMS + ")");
+            }
+            if (e.has("portalCode")) {
+                codes.put(system, e.requireString("portalCode"));
+            }
+        }
+        return Collections.unmodifiableMap(codes);
     }
 
     public static DossierVocabulary from(Mappings m) {
