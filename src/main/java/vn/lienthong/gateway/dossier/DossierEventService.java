@@ -59,8 +59,8 @@ public class DossierEventService {
             valid.add(i);
             dossiers.add(events.get(i).get("dossierCode").asText());
         }
-        // one indexed query for the batch: what the gateway itself knows the dossiers used (DSKetNoiCSDL)
-        Map<String, Set<String>> databases = dataUse.databasesUsed(dossiers);
+        // what the gateway itself knows the dossiers used (DSKetNoiCSDL): an indexed query, or memory
+        Map<String, Set<String>> databases = dataUse.databasesUsed(dossiers, v.databaseCodes().keySet());
         List<NewEvent> toStore = new ArrayList<>();
         Set<String> dossiersInBatch = new HashSet<>();
         for (int i : valid) {
