@@ -2,15 +2,12 @@ package vn.lienthong.gateway.dossier;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.gateway.api.Violation;
-import vn.lienthong.gateway.audit.NationalDataUse;
 import vn.lienthong.gateway.delivery.AcceptOutcome;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
@@ -31,16 +28,14 @@ public class DossierEventService {
     private final DossierEventTranslator translator;
     private final DeliveryStore store;
     private final DeliveryEngine engine;
-    private final NationalDataUse dataUse;
     private volatile DossierVocabulary vocab;
 
     public DossierEventService(DossierEventValidator validator, DossierEventTranslator translator, DeliveryStore store,
-                               DeliveryEngine engine, MappingRegistry mappings, NationalDataUse dataUse) {
+                               DeliveryEngine engine, MappingRegistry mappings) {
         this.validator = validator;
         this.translator = translator;
         this.store = store;
         this.engine = engine;
-        this.dataUse = dataUse;
         mappings.onChange(m -> vocab = DossierVocabulary.from(m));
     }
 
@@ -48,28 +43,22 @@ public class DossierEventService {
     public List<Result> accept(List<JsonNode> events, String source) {
         DossierVocabulary v = vocab;
         Result[] results = new Result[events.size()];
+        List<NewEvent> toStore = new ArrayList<>();
         List<Integer> valid = new ArrayList<>();
-        Set<String> dossiers = new LinkedHashSet<>();
+        Set<String> dossiersInBatch = new HashSet<>();
         for (int i = 0; i < events.size(); i++) {
-            List<Violation> violations = validator.validate(events.get(i), v);
+            JsonNode e = events.get(i);
+            List<Violation> violations = validator.validate(e, v);
             if (!violations.isEmpty()) {
                 results[i] = new Result(Result.Outcome.REJECTED, null, violations);
                 continue;
             }
-            valid.add(i);
-            dossiers.add(events.get(i).get("dossierCode").asText());
-        }
-        // what the gateway itself knows the dossiers used (DSKetNoiCSDL): an indexed query, or memory
-        Map<String, Set<String>> databases = dataUse.databasesUsed(dossiers, v.databaseCodes().keySet());
-        List<NewEvent> toStore = new ArrayList<>();
-        Set<String> dossiersInBatch = new HashSet<>();
-        for (int i : valid) {
-            JsonNode e = events.get(i);
             String dossier = e.get("dossierCode").asText();
             boolean first = !dossiersInBatch.contains(dossier)
                     && !store.partitionHasEvents(NationalPortalDestination.NAME, dossier);
             dossiersInBatch.add(dossier);
-            toStore.add(translator.translate(e, v, source, first, databases.getOrDefault(dossier, Set.of())));
+            toStore.add(translator.translate(e, v, source, first));
+            valid.add(i);
         }
         if (!toStore.isEmpty()) {
             List<AcceptOutcome> stored = store.accept(toStore);

@@ -1,11 +1,8 @@
 package vn.lienthong.gateway.dossier;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -20,8 +17,8 @@ import vn.lienthong.gateway.national.portal.NationalPortalDestination;
  * partition (the dossier), the call group (the agency, the portal's madonvi) and create or update.
  *
  * <p>Before the templates run, a private copy of the event gets what the gateway adds itself, under
- * {@code gateway}: the owner's ID number and the national databases it queried for the dossier (with the
- * portal's code, from mappings/national-databases.yaml); each supplement request gets {@code completed}; the
+ * {@code gateway}: the owner's ID number (the national databases the dossier used are filled in when the record
+ * is sent, NationalDatabasesCompletion); each supplement request gets {@code completed}; the
  * older {@code paidOnline} becomes {@code onlinePayment}; and an event whose status word is always in the
  * timeline gets, when it has no step, a step of its own made of what the event says (at occurredAt, the open
  * supplement request's reason as its content, the officer left empty).
@@ -29,8 +26,7 @@ import vn.lienthong.gateway.national.portal.NationalPortalDestination;
 public class DossierEventTranslator {
     public static final String EVENT_TYPE = "dossier-status";
 
-    public NewEvent translate(JsonNode event, DossierVocabulary vocab, String source, boolean firstOfDossier,
-                              Set<String> databasesUsed) {
+    public NewEvent translate(JsonNode event, DossierVocabulary vocab, String source, boolean firstOfDossier) {
         ObjectNode enriched = event.deepCopy();
         enriched.put("procedureNationalCode", Identifiers.nationalProcedureCode(event.get("procedureCode").asText()));
         ObjectNode gateway = enriched.putObject("gateway");
@@ -38,12 +34,6 @@ public class DossierEventTranslator {
         JsonNode owner = applicant.hasNonNull("personalId") ? applicant.get("personalId") : applicant.get("enterpriseCode");
         if (owner != null && !owner.isNull()) {
             gateway.set("ownerDocumentNumber", owner);
-        }
-        ArrayNode databases = gateway.putArray("nationalDatabases");
-        for (Map.Entry<String, String> db : vocab.databaseCodes().entrySet()) {
-            if (databasesUsed.contains(db.getKey())) {
-                databases.addObject().put("portalCode", db.getValue());
-            }
         }
         if (event.hasNonNull("paidOnline")) {
             enriched.put("onlinePayment", event.get("paidOnline").asBoolean() ? "NATIONAL_PORTAL" : "NONE");

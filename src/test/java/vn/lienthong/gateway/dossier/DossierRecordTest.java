@@ -3,25 +3,18 @@ package vn.lienthong.gateway.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import vn.lienthong.gateway.api.Violation;
-import vn.lienthong.gateway.audit.NationalDataUse;
 import vn.lienthong.gateway.mapping.MappingLoader;
 import vn.lienthong.gateway.sandbox.PortalRecordCheck;
 
@@ -33,9 +26,6 @@ class DossierRecordTest {
             new DossierEventValidator(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
     private final DossierEventTranslator translator = new DossierEventTranslator();
 
-    @TempDir
-    Path dir;
-
     private static ObjectNode event(String status) {
         ObjectNode e = JSON.createObjectNode().put("eventId", "e-1").put("dossierCode", "000.00.12.H47-241124-0001")
                 .put("procedureCode", "1.001612").put("agencyCode", "000.00.12.H47").put("status", status)
@@ -43,9 +33,9 @@ class DossierRecordTest {
         return e;
     }
 
-    private JsonNode payload(JsonNode event, DossierVocabulary vocab, Set<String> databases) throws IOException {
+    private JsonNode payload(JsonNode event, DossierVocabulary vocab) throws IOException {
         assertThat(validator.validate(event, vocab)).isEmpty();
-        return JSON.readTree(translator.translate(event, vocab, "test", true, databases).payload());
+        return JSON.readTree(translator.translate(event, vocab, "test", true).payload());
     }
 
     private static List<JsonNode> scalars(JsonNode n) {
@@ -61,7 +51,7 @@ class DossierRecordTest {
     /** An event with nothing but its required fields gives every field of the production record, each scalar a string, the rest empty. */
     @Test
     void shouldSendEveryFieldAsTextWhenEventIsMinimal() throws IOException {
-        JsonNode record = payload(event("RECEIVED"), SHIPPED, Set.of()).get("record");
+        JsonNode record = payload(event("RECEIVED"), SHIPPED).get("record");
         assertThat(record.propertyStream().map(java.util.Map.Entry::getKey)).containsExactlyInAnyOrderElementsOf(PortalRecordCheck.RECORD_FIELDS);
         assertThat(scalars(record)).allMatch(JsonNode::isTextual);
         assertThat(record.get("TrangThaiHoSo").asText()).isEqualTo("2");
@@ -72,7 +62,7 @@ class DossierRecordTest {
         }
         assertThat(record.get("DinhDanhCHS")).as("no placeholder identity").isEmpty();
         assertThat(record.get("DanhSachGiayToKetQua")).as("no submitted document passed off as a result").isEmpty();
-        assertThat(payload(event("RECEIVED"), SHIPPED, Set.of()).get("progress").isNull()).isTrue();
+        assertThat(payload(event("RECEIVED"), SHIPPED).get("progress").isNull()).isTrue();
     }
 
     /** An enterprise applicant's tax code is the owner's document number, never MaDoiTuong, the portal account id. */
@@ -80,22 +70,22 @@ class DossierRecordTest {
     void shouldKeepTaxCodeOutOfPortalAccountWhenApplicantIsEnterprise() throws IOException {
         ObjectNode e = event("RECEIVED");
         e.putObject("applicant").put("type", "ENTERPRISE").put("name", "Công ty TNHH Sông Thu").put("enterpriseCode", "0100109106");
-        JsonNode record = payload(e, SHIPPED, Set.of()).get("record");
+        JsonNode record = payload(e, SHIPPED).get("record");
         assertThat(record.get("SoGiayToChuHoSo").asText()).isEqualTo("0100109106");
         assertThat(record.get("MaDoiTuong").asText()).isEmpty();
         assertThat(record.get("LoaiDoiTuong").asText()).isEqualTo("2");
         ((ObjectNode) e.get("applicant")).put("portalAccountId", "tech-42");
-        assertThat(payload(e, SHIPPED, Set.of()).get("record").get("MaDoiTuong").asText()).isEqualTo("tech-42");
+        assertThat(payload(e, SHIPPED).get("record").get("MaDoiTuong").asText()).isEqualTo("tech-42");
     }
 
     /** An older event's paidOnline is read as the online-payment code: true 1, false 0. */
     @Test
     void shouldReadPaidOnlineAsCodeWhenOlderEventSent() throws IOException {
-        assertThat(payload(event("FINISHED").put("paidOnline", true), SHIPPED, Set.of()).get("record")
+        assertThat(payload(event("FINISHED").put("paidOnline", true), SHIPPED).get("record")
                 .get("DuocThanhToanTrucTuyen").asText()).isEqualTo("1");
-        assertThat(payload(event("FINISHED").put("paidOnline", false), SHIPPED, Set.of()).get("record")
+        assertThat(payload(event("FINISHED").put("paidOnline", false), SHIPPED).get("record")
                 .get("DuocThanhToanTrucTuyen").asText()).isEqualTo("0");
-        assertThat(payload(event("FINISHED").put("onlinePayment", "OWN_GATEWAY"), SHIPPED, Set.of()).get("record")
+        assertThat(payload(event("FINISHED").put("onlinePayment", "OWN_GATEWAY"), SHIPPED).get("record")
                 .get("DuocThanhToanTrucTuyen").asText()).isEqualTo("2");
     }
 
@@ -103,10 +93,10 @@ class DossierRecordTest {
     @Test
     void shouldCutSummaryWithMarkerWhenOverPortalLimit() throws IOException {
         String summary = "Xin cấp phép ".repeat(120);
-        JsonNode record = payload(event("RECEIVED").put("summary", summary), SHIPPED, Set.of()).get("record");
+        JsonNode record = payload(event("RECEIVED").put("summary", summary), SHIPPED).get("record");
         String sent = record.get("TrichYeuHoSo").asText();
         assertThat(sent).hasSize(1000).endsWith("...").startsWith(summary.substring(0, 997));
-        assertThat(payload(event("RECEIVED").put("summary", "x".repeat(1000)), SHIPPED, Set.of()).get("record")
+        assertThat(payload(event("RECEIVED").put("summary", "x".repeat(1000)), SHIPPED).get("record")
                 .get("TrichYeuHoSo").asText()).isEqualTo("x".repeat(1000));
     }
 
@@ -133,7 +123,7 @@ class DossierRecordTest {
         ObjectNode requested = event("SUPPLEMENT_REQUESTED");
         requested.putArray("supplements").addObject().put("id", "BS-1").put("requestedAt", "2026-11-25T10:00:00+07:00")
                 .put("reason", "Bổ sung bản vẽ mặt cắt");
-        JsonNode first = payload(requested, SHIPPED, Set.of());
+        JsonNode first = payload(requested, SHIPPED);
         assertThat(first.get("progress").toString()).isEqualTo("{\"MaHoSo\":\"000.00.12.H47-241124-0001\",\"NguoiXuLy\":\"\","
                 + "\"ChucDanh\":\"\",\"ThoiDiemXuLy\":\"20261125100000\",\"PhongBanXuLy\":\"\",\"NoiDungXuLy\":\"Bổ sung bản vẽ mặt cắt\","
                 + "\"TrangThai\":\"5\",\"NgayBatDau\":\"20261125100000\",\"NgayKetThucTheoQuyDinh\":\"\"}");
@@ -143,13 +133,13 @@ class DossierRecordTest {
         ObjectNode completed = event("SUPPLEMENT_RECEIVED").put("occurredAt", "2026-11-26T15:30:00+07:00");
         completed.putArray("supplements").addObject().put("id", "BS-1").put("requestedAt", "2026-11-25T10:00:00+07:00")
                 .put("reason", "Bổ sung bản vẽ mặt cắt").put("completedAt", "2026-11-26T15:30:00+07:00");
-        JsonNode second = payload(completed, SHIPPED, Set.of());
+        JsonNode second = payload(completed, SHIPPED);
         assertThat(second.get("progress").get("TrangThai").asText()).isEqualTo("4");
         assertThat(second.get("progress").get("ThoiDiemXuLy").asText()).isEqualTo("20261126153000");
         assertThat(second.get("record").get("DanhSachHoSoBoSung").toString()).isEqualTo("[{\"HoSoBoSungId\":\"BS-1\","
                 + "\"NgayYeuCauBoSung\":\"20261125100000\",\"NoiDungBoSung\":\"Bổ sung bản vẽ mặt cắt\",\"NgayBoSung\":\"20261126153000\","
                 + "\"TrangThaiBoSung\":\"1\"}]");
-        assertThat(payload(event("PROCESSING"), SHIPPED, Set.of()).get("progress").isNull()).as("other words: steps only").isTrue();
+        assertThat(payload(event("PROCESSING"), SHIPPED).get("progress").isNull()).as("other words: steps only").isTrue();
     }
 
     /** Fee requested, stopped: each keeps its own code in the record and the timeline, never folded into 9. */
@@ -158,32 +148,9 @@ class DossierRecordTest {
         for (String[] c : new String[][] {{"FEE_REQUESTED", "6"}, {"STOPPED", "8"}, {"SUPPLEMENT_REQUESTED", "5"}}) {
             ObjectNode e = event(c[0]);
             e.putObject("step").put("officer", "Lê Thị Bình").put("content", "…").put("startedAt", "2026-11-25T10:00:00+07:00");
-            JsonNode p = payload(e, SHIPPED, Set.of());
+            JsonNode p = payload(e, SHIPPED);
             assertThat(p.get("record").get("TrangThaiHoSo").asText()).isEqualTo(c[1]);
             assertThat(p.get("progress").get("TrangThai").asText()).isEqualTo(c[1]);
         }
-    }
-
-    /**
-     * DSKetNoiCSDL names each national database the dossier used that mappings/national-databases.yaml gives a code:
-     * the population database as shipped, the business registry once a province enters its code.
-     */
-    @Test
-    void shouldNameDatabasesWithCodeWhenDossierUsedThem() throws IOException {
-        Set<String> both = Set.of(NationalDataUse.POPULATION, NationalDataUse.BUSINESS_REGISTRY);
-        assertThat(payload(event("PROCESSING"), SHIPPED, both).get("record").get("DSKetNoiCSDL").toString())
-                .isEqualTo("[{\"MaCSDL\":\"7\"}]");
-        try (Stream<Path> files = Files.list(Paths.get("mappings"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        Path table = dir.resolve("national-databases.yaml");
-        Files.writeString(table, Files.readString(table).replace("  - system: BUSINESS_REGISTRY\n",
-                "  - system: BUSINESS_REGISTRY\n    portalCode: \"3\"\n"));
-        DossierVocabulary withRegistry = DossierVocabulary.from(MappingLoader.load("file:" + dir + "/"));
-        assertThat(payload(event("PROCESSING"), withRegistry, both).get("record").get("DSKetNoiCSDL").toString())
-                .isEqualTo("[{\"MaCSDL\":\"7\"},{\"MaCSDL\":\"3\"}]");
-        assertThat(payload(event("PROCESSING"), withRegistry, Set.of()).get("record").get("DSKetNoiCSDL")).isEmpty();
     }
 }

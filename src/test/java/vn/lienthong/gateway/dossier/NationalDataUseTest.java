@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.lienthong.gateway.national.portal.NationalPortalDestination;
 import vn.lienthong.gateway.sandbox.SimFault;
 import vn.lienthong.gateway.support.GatewayIntegrationTest;
 
 /**
  * DSKetNoiCSDL says which national databases the gateway itself queried for a dossier: the successful lookups
- * the one-stop system made with the dossier's code, read when the dossier's next event is accepted.
+ * the one-stop system made with the dossier's code, read when the dossier's record is sent.
  */
 class NationalDataUseTest extends GatewayIntegrationTest {
     private static final String VERIFY = "{\"personalId\":\"049085754323\",\"name\":\"Nguyễn Văn An\",\"birthDate\":\"1985-03-12\"}";
@@ -51,6 +52,21 @@ class NationalDataUseTest extends GatewayIntegrationTest {
         assertThat(recordAfterEvent(dossier).get("DSKetNoiCSDL")).isEmpty();
         assertThat(verify(dossier).statusCode()).isEqualTo(200);
         assertThat(recordAfterEvent(dossier).get("DSKetNoiCSDL").toString()).isEqualTo("[{\"MaCSDL\":\"7\"}]");
+    }
+
+    /** The databases are read when the record is sent: a verification made after the event was accepted still counts. */
+    @Test
+    void shouldNamePopulationDatabaseWhenVerifiedBetweenAcceptAndDelivery() {
+        String dossier = newDossier();
+        engine.dispatcher(NationalPortalDestination.NAME).pause();
+        try {
+            assertThat(postEvent(event("late-" + dossier, dossier, "RECEIVED")).statusCode()).isEqualTo(202);
+            assertThat(verify(dossier).statusCode()).isEqualTo(200);
+        } finally {
+            engine.dispatcher(NationalPortalDestination.NAME).resume();
+        }
+        awaitDelivered(dossier, 1);
+        assertThat(PORTAL.appliedRecords(dossier).get(0).get("DSKetNoiCSDL").toString()).isEqualTo("[{\"MaCSDL\":\"7\"}]");
     }
 
     /** A lookup that failed or found nobody used no national data; a lookup for another dossier is not this one's. */
