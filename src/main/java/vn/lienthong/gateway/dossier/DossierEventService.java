@@ -44,7 +44,7 @@ public class DossierEventService {
         DossierVocabulary v = vocab;
         Result[] results = new Result[events.size()];
         List<NewEvent> toStore = new ArrayList<>();
-        List<Integer> valid = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         Set<String> dossiersInBatch = new HashSet<>();
         for (int i = 0; i < events.size(); i++) {
             JsonNode e = events.get(i);
@@ -58,13 +58,13 @@ public class DossierEventService {
                     && !store.partitionHasEvents(NationalPortalDestination.NAME, dossier);
             dossiersInBatch.add(dossier);
             toStore.add(translator.translate(e, v, source, first));
-            valid.add(i);
+            positions.add(i);
         }
         if (!toStore.isEmpty()) {
             List<AcceptOutcome> stored = store.accept(toStore);
             for (int j = 0; j < stored.size(); j++) {
                 AcceptOutcome o = stored.get(j);
-                results[valid.get(j)] = new Result(switch (o.kind()) {
+                results[positions.get(j)] = new Result(switch (o.kind()) {
                     case ACCEPTED -> Result.Outcome.ACCEPTED;
                     case DUPLICATE -> Result.Outcome.DUPLICATE;
                     case CONFLICT -> Result.Outcome.CONFLICT;
