@@ -14,6 +14,7 @@ import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.delivery.NewEvent;
 import vn.lienthong.gateway.mapping.MappingRegistry;
+import vn.lienthong.gateway.national.portal.PortalScalars;
 import vn.lienthong.gateway.onestop.OneStopDestination;
 
 /**
@@ -71,12 +72,13 @@ public class CallbackService {
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < callbacks.size(); i++) {
             Callback c = callbacks.get(i);
-            List<Violation> violations = validator.validate(c.envelope(), v);
+            JsonNode envelope = PortalScalars.canonical(c.envelope(), v.integerFields());
+            List<Violation> violations = validator.validate(envelope, v);
             if (!violations.isEmpty()) {
                 results[i] = new Result(Result.Outcome.REJECTED, null, violations);
                 continue;
             }
-            toStore.add(translator.translate(c.envelope(), v, c.idemKey(), c.sentAt()));
+            toStore.add(translator.translate(envelope, v, c.idemKey(), c.sentAt()));
             positions.add(i);
         }
         if (!toStore.isEmpty()) {

@@ -29,7 +29,7 @@ public final class CallbackVocabulary {
     public static final Set<String> KNOWN_KINDS = Set.of("HOSO_MOI", "BO_SUNG_HOSO", "RUT_HOSO", "THANH_TOAN", "DANH_GIA");
     private static final Set<String> REQUIRED = Set.of("header.messageId", "header.timestamp", "header.signature",
             "envelope.kind", "envelope.data", "poll.service.list", "poll.service.ack", "poll.answer.items", "poll.ack.key",
-            "payment.code.field", "payment.code.fields");
+            "payment.code.field", "payment.code.fields", "data.integer-fields");
 
     /** One kind of callback and where it goes. */
     public record Kind(String code, String eventType, String dossierField, String path, RecordTemplate template,
@@ -42,6 +42,7 @@ public final class CallbackVocabulary {
     private final MappingTable paymentStatuses;
     private final Set<String> provinces;
     private final DateTimeFormatter portalTime;
+    private final Set<String> integerFields;
 
     private CallbackVocabulary(Mappings m) {
         this.protocol = m.table(PROTOCOL);
@@ -50,6 +51,7 @@ public final class CallbackVocabulary {
                 throw new MappingException(protocol.file(), 0, "missing key '" + k + "'");
             }
         }
+        this.integerFields = Set.of(get("data.integer-fields").split("\\|"));
         this.applicantTypes = m.table(APPLICANT_TYPES);
         for (MappingEntry e : applicantTypes.entries()) {
             e.requireString("type");
@@ -117,4 +119,6 @@ public final class CallbackVocabulary {
     public boolean knownPaymentStatus(String code) { return paymentStatuses.find(code).isPresent(); }
     public Set<String> paymentStatuses() { return paymentStatuses.byKey().keySet(); }
     public List<String> paymentCodeFields() { return Arrays.asList(get("payment.code.fields").split("\\|")); }
+    /** Fields of callback data read as integers; every other scalar is read as text. */
+    public Set<String> integerFields() { return integerFields; }
 }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.lienthong.gateway.audit.NationalDataUse;
 import vn.lienthong.gateway.callbacks.CallbackVocabulary;
 import vn.lienthong.gateway.catalogue.ProcedureCatalogue;
 import vn.lienthong.gateway.delivery.DeliveryDestination;
@@ -32,6 +34,7 @@ import vn.lienthong.gateway.dossier.DossierEventTranslator;
 import vn.lienthong.gateway.dossier.DossierEventValidator;
 import vn.lienthong.gateway.dossier.DossierEventsApi;
 import vn.lienthong.gateway.dossier.DossierVocabulary;
+import vn.lienthong.gateway.dossier.NationalDatabasesCompletion;
 import vn.lienthong.gateway.mapping.MappingCheck;
 import vn.lienthong.gateway.mapping.MappingRegistry;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
@@ -140,11 +143,15 @@ public class GatewayConfiguration {
     NationalPortalDestination nationalPortalDestination(NationalPortalClient client, MappingRegistry mappings,
                                                         CircuitBreaker nationalPortalCircuitBreaker, ObjectMapper json,
                                                         GatewayProperties props, NationalSystems systems,
-                                                        PortalQuota nationalPortalQuota) {
+                                                        PortalQuota nationalPortalQuota,
+                                                        ObjectProvider<DossierEventService> dossiers, DataSource dataSource) {
         systems.register(NationalPortalDestination.NAME).withCircuitBreaker(nationalPortalCircuitBreaker)
                 .withRateLimiter(nationalPortalQuota.limiter());
-        return new NationalPortalDestination(client, () -> PortalProtocol.from(mappings.current()),
-                nationalPortalCircuitBreaker, json, Math.min(100, props.getPortal().getMaxBatch()), props.getPortal().longestRequest());
+        Supplier<PortalProtocol> protocol = () -> PortalProtocol.from(mappings.current());
+        return new NationalPortalDestination(client, protocol, nationalPortalCircuitBreaker, json,
+                Math.min(100, props.getPortal().getMaxBatch()), props.getPortal().longestRequest(),
+                // the dossier flow's current vocabulary, asked for at delivery (the flow itself needs the engine first)
+                new NationalDatabasesCompletion(new NationalDataUse(dataSource), () -> dossiers.getObject().vocabulary(), protocol));
     }
 
     @Bean

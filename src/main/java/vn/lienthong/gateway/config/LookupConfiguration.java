@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.lienthong.gateway.audit.AuditApi;
 import vn.lienthong.gateway.audit.AuditLog;
 import vn.lienthong.gateway.audit.LookupVolume;
+import vn.lienthong.gateway.audit.EnterpriseLookupLog;
 import vn.lienthong.gateway.audit.SubjectHasher;
 import vn.lienthong.gateway.citizen.CitizenLookupApi;
 import vn.lienthong.gateway.citizen.LookupVocabularies;
@@ -157,8 +158,9 @@ public class LookupConfiguration {
     }
 
     @Bean
-    EnterpriseLookupApi enterpriseLookupApi(EnterpriseLookupService enterpriseLookupService, LookupVocabularies vocabularies) {
-        return new EnterpriseLookupApi(enterpriseLookupService, vocabularies);
+    EnterpriseLookupApi enterpriseLookupApi(EnterpriseLookupService enterpriseLookupService, LookupVocabularies vocabularies,
+                                            DataSource dataSource, Clock clock) {
+        return new EnterpriseLookupApi(enterpriseLookupService, vocabularies, new EnterpriseLookupLog(dataSource, clock));
     }
 
     @Bean

@@ -1,11 +1,15 @@
 package vn.lienthong.gateway.dossier;
 
+import static vn.lienthong.gateway.dossier.EventFields.bool;
+import static vn.lienthong.gateway.dossier.EventFields.dateTime;
+import static vn.lienthong.gateway.dossier.EventFields.text;
+import static vn.lienthong.gateway.dossier.EventFields.unknownFields;
+import static vn.lienthong.gateway.dossier.EventFields.word;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,18 +25,16 @@ import vn.lienthong.gateway.identifiers.Identifiers;
  */
 public class DossierEventValidator {
     private static final Set<String> FIELDS = Set.of("eventId", "dossierCode", "procedureCode", "agencyCode", "agencyName",
-            "status", "occurredAt", "receivedAt", "dueAt", "finishedAt", "returnedAt", "channel", "summary", "applicant",
-            "step", "documents", "results", "digitised", "paidOnline", "note");
-    private static final Set<String> APPLICANT = Set.of("type", "name", "personalId", "enterpriseCode", "birthDate", "email", "phone");
+            "status", "occurredAt", "submittedAt", "receivedAt", "dueAt", "finishedAt", "returnedAt", "rejectedAt", "channel",
+            "submittedVia", "resultDelivery", "summary", "applicant", "step", "documents", "results", "fees", "supplements",
+            "digitised", "onlinePayment", "paidOnline", "note");
+    private static final Set<String> APPLICANT = Set.of("type", "name", "personalId", "enterpriseCode", "birthDate", "email", "phone",
+            "portalAccountId", "vneidVerified");
     private static final Set<String> STEP = Set.of("officer", "title", "department", "content", "startedAt", "deadline");
-    private static final Set<String> DOCUMENT = Set.of("name", "url", "digitised");
-    private static final Set<String> RESULT = Set.of("name", "url");
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .\\-]{6,18}[0-9]");
-    private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,2000}");
     private static final Pattern BIRTH = Pattern.compile("(\\d{4})(-\\d{2}-\\d{2})?");
-    private static final int MAX_LIST = 100;
 
     private final Clock clock;
 
@@ -78,7 +80,7 @@ public class DossierEventValidator {
                     + vocab.statuses() + ")"));
         }
         dateTime(event, "occurredAt", true, v, "");
-        for (String f : List.of("receivedAt", "dueAt", "finishedAt", "returnedAt")) {
+        for (String f : List.of("submittedAt", "receivedAt", "dueAt", "finishedAt", "returnedAt", "rejectedAt")) {
             dateTime(event, f, false, v, "");
         }
         String channel = text(event, "channel", false, 40, v, "");
@@ -86,14 +88,21 @@ public class DossierEventValidator {
             v.add(Violation.unknown("channel", "channel.unknown", "channel '" + channel + "' is not in mappings/channels.yaml (known: "
                     + vocab.channels() + ")"));
         }
+        word(event, "submittedVia", vocab.words("submittedVia"), "submitted-via.unknown", v, "");
+        word(event, "resultDelivery", vocab.words("resultDelivery"), "result-delivery.unknown", v, "");
+        word(event, "onlinePayment", vocab.words("onlinePayment"), "online-payment.unknown", v, "");
         text(event, "summary", false, 2000, v, "");
         text(event, "note", false, 2000, v, "");
         bool(event, "digitised", v, "");
         bool(event, "paidOnline", v, "");
+        if (event.hasNonNull("paidOnline") && event.hasNonNull("onlinePayment")) {
+            v.add(Violation.of("paidOnline", "online-payment.conflict",
+                    "paidOnline is the older form of onlinePayment (true: NATIONAL_PORTAL, false: NONE); send onlinePayment only"));
+        }
         applicant(event.get("applicant"), vocab, v);
         step(event.get("step"), v);
-        links(event.get("documents"), "documents", DOCUMENT, v);
-        links(event.get("results"), "results", RESULT, v);
+        EventListsValidator.validate(event, vocab, v);
+        v.addAll(vocab.textLimits().refusals(event, v));
         return v;
     }
 
@@ -155,6 +164,8 @@ public class DossierEventValidator {
         if (phone != null && !PHONE.matcher(phone).matches()) {
             v.add(Violation.of("applicant.phone", "phone.format", "phone is 8-20 digits, optionally with +, spaces, dots or dashes"));
         }
+        text(a, "portalAccountId", false, 100, v, "applicant.");
+        bool(a, "vneidVerified", v, "applicant.");
     }
 
     private void step(JsonNode s, List<Violation> v) {
@@ -172,88 +183,5 @@ public class DossierEventValidator {
         text(s, "content", true, 2000, v, "step.");
         dateTime(s, "startedAt", true, v, "step.");
         dateTime(s, "deadline", false, v, "step.");
-    }
-
-    private void links(JsonNode list, String name, Set<String> fields, List<Violation> v) {
-        if (list == null || list.isNull()) {
-            return;
-        }
-        if (!list.isArray()) {
-            v.add(Violation.of(name, "type.array", name + " is a list"));
-            return;
-        }
-        if (list.size() > MAX_LIST) {
-            v.add(Violation.of(name, "list.size", name + " holds at most " + MAX_LIST + " items"));
-            return;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode d = list.get(i);
-            String p = name + "[" + i + "].";
-            if (!d.isObject()) {
-                v.add(Violation.of(name + "[" + i + "]", "type.object", "each of " + name + " is an object"));
-                continue;
-            }
-            unknownFields(d, fields, p, v);
-            text(d, "name", true, 255, v, p);
-            String url = text(d, "url", true, 2000, v, p);
-            if (url != null && !URL.matcher(url).matches()) {
-                v.add(Violation.of(p + "url", "url.format", "url is an absolute http(s) link: files travel as links, never as bytes"));
-            }
-            if (fields.contains("digitised")) {
-                bool(d, "digitised", v, p);
-            }
-        }
-    }
-
-    private static void unknownFields(JsonNode o, Set<String> known, String prefix, List<Violation> v) {
-        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!known.contains(f)) {
-                v.add(Violation.of(prefix + f, "field.unknown", "'" + f + "' is not a field of this object"));
-            }
-        }
-    }
-
-    private static String text(JsonNode o, String f, boolean required, int max, List<Violation> v, String prefix) {
-        JsonNode n = o.get(f);
-        if (n == null || n.isNull()) {
-            if (required) {
-                v.add(Violation.of(prefix + f, "required", f + " is required"));
-            }
-            return null;
-        }
-        if (!n.isTextual()) {
-            v.add(Violation.of(prefix + f, "type.string", f + " is a string"));
-            return null;
-        }
-        String s = n.asText();
-        if (s.isBlank()) {
-            v.add(Violation.of(prefix + f, "required", f + " must not be blank"));
-            return null;
-        }
-        if (s.length() > max) {
-            v.add(Violation.of(prefix + f, "length.max", f + " is at most " + max + " characters"));
-            return null;
-        }
-        return s;
-    }
-
-    private static void dateTime(JsonNode o, String f, boolean required, List<Violation> v, String prefix) {
-        String s = text(o, f, required, 40, v, prefix);
-        if (s == null) {
-            return;
-        }
-        try {
-            OffsetDateTime.parse(s);
-        } catch (DateTimeParseException e) {
-            v.add(Violation.of(prefix + f, "datetime.iso-8601-offset", f + " is an ISO-8601 date-time with an offset, e.g. 2026-11-24T09:15:00+07:00"));
-        }
-    }
-
-    private static void bool(JsonNode o, String f, List<Violation> v, String prefix) {
-        JsonNode n = o.get(f);
-        if (n != null && !n.isNull() && !n.isBoolean()) {
-            v.add(Violation.of(prefix + f, "type.boolean", f + " is true or false"));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.enterprise;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import vn.lienthong.gateway.api.HttpReply;
 import vn.lienthong.gateway.api.Problem;
 import vn.lienthong.gateway.api.Violation;
+import vn.lienthong.gateway.audit.EnterpriseLookupLog;
+import vn.lienthong.gateway.citizen.CitizenLookupApi;
 import vn.lienthong.gateway.citizen.LookupVocabulary;
 import vn.lienthong.gateway.identifiers.Identifiers;
 import vn.lienthong.gateway.mapping.UnmappedCodeException;
@@ -24,20 +27,35 @@ public class EnterpriseLookupApi {
 
     private final EnterpriseLookupService service;
     private final Supplier<LookupVocabulary> vocabulary;
+    private final EnterpriseLookupLog lookups;
 
-    public EnterpriseLookupApi(EnterpriseLookupService service, Supplier<LookupVocabulary> vocabulary) {
+    public EnterpriseLookupApi(EnterpriseLookupService service, Supplier<LookupVocabulary> vocabulary, EnterpriseLookupLog lookups) {
         this.service = service;
         this.vocabulary = vocabulary;
+        this.lookups = lookups;
     }
 
-    /** GET /api/v1/enterprises/{enterpriseCode} (scope enterprise:read). */
+    /**
+     * GET /api/v1/enterprises/{enterpriseCode} (scope enterprise:read). With header X-Dossier-Code the lookup is
+     * recorded for that dossier, whose portal record then names the business registry among the national
+     * databases it used (when the lookup found the enterprise).
+     */
     public void lookup(Exchange ex) {
         String code = ex.getMessage().getHeader("enterpriseCode", String.class);
+        String dossier = ex.getMessage().getHeader(CitizenLookupApi.DOSSIER, String.class);
+        List<Violation> violations = new ArrayList<>();
         String rule = code == null ? "enterprise-code.format" : Identifiers.enterpriseCode(code);
         if (rule != null) {
-            HttpReply.invalid(ex, List.of(Violation.of("enterpriseCode", rule, "enterprise-code.format".equals(rule)
+            violations.add(Violation.of("enterpriseCode", rule, "enterprise-code.format".equals(rule)
                     ? "enterpriseCode is 10 digits, or 10 digits and -NNN for a branch"
-                    : "enterpriseCode's check digit (10th digit) is wrong")));
+                    : "enterpriseCode's check digit (10th digit) is wrong"));
+        }
+        if (dossier != null && Identifiers.dossierCode(dossier) != null) {
+            violations.add(Violation.of(CitizenLookupApi.DOSSIER, Identifiers.dossierCode(dossier),
+                    "dossier code is <agency code>-<yyMMdd>-<NNNN>"));
+        }
+        if (!violations.isEmpty()) {
+            HttpReply.invalid(ex, violations);
             return;
         }
         Optional<JsonNode> found;
@@ -45,9 +63,11 @@ public class EnterpriseLookupApi {
             found = service.find(code);
         } catch (NationalFailure f) {
             log.info("enterprise lookup of {}: {}", code, f.getMessage());
+            record(ex, dossier, code, f.kind().name());
             NationalProblems.reply(ex, f, "Enterprise");
             return;
         }
+        record(ex, dossier, code, found.isPresent() ? "FOUND" : "NOT_FOUND");
         if (found.isEmpty()) {
             HttpReply.problem(ex, Problem.of(404, "not-found", "Enterprise not found",
                     "the business registry has no enterprise " + code));
@@ -59,6 +79,19 @@ public class EnterpriseLookupApi {
             log.error("enterprise {}: {}; add it to mappings/enterprise-legal-status.yaml", code, e.getMessage());
             HttpReply.problem(ex, Problem.of(502, "bad-gateway", "Unknown national code",
                     "the business registry answered a legal status the gateway does not know; operators were alerted"));
+        }
+    }
+
+    /** Records a lookup made for a dossier; a failure to record costs the dossier that credit only, not the answer. */
+    private void record(Exchange ex, String dossier, String code, String outcome) {
+        if (dossier == null) {
+            return;
+        }
+        try {
+            lookups.record(HttpReply.client(ex), dossier, code, outcome);
+        } catch (RuntimeException e) {
+            log.warn("enterprise lookup of {} for dossier {} not recorded ({}); its portal record will not name the registry",
+                    code, dossier, e.getClass().getSimpleName());
         }
     }
 }

@@ -28,17 +28,32 @@ public final class RecordTemplate {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Field> fields;
+    private final boolean textScalars;
 
-    private RecordTemplate(List<Field> fields) {
+    private RecordTemplate(List<Field> fields, boolean textScalars) {
         this.fields = fields;
+        this.textScalars = textScalars;
     }
 
     public static RecordTemplate compile(MappingTable table, Mappings mappings, Map<String, DateTimeFormatter> formats) {
+        return compile(table, mappings, formats, false);
+    }
+
+    /**
+     * As {@link #compile}, but every scalar of the output is text: numbers as their digits, booleans as "1" or
+     * "0" (how the portal's production clients send every field of a record).
+     */
+    public static RecordTemplate compileAsText(MappingTable table, Mappings mappings, Map<String, DateTimeFormatter> formats) {
+        return compile(table, mappings, formats, true);
+    }
+
+    private static RecordTemplate compile(MappingTable table, Mappings mappings, Map<String, DateTimeFormatter> formats,
+                                          boolean textScalars) {
         List<Field> fields = new ArrayList<>();
         for (MappingEntry e : table.entries()) {
             fields.add(field(table.file(), e.line(), e.values(), mappings, formats));
         }
-        return new RecordTemplate(List.copyOf(fields));
+        return new RecordTemplate(List.copyOf(fields), textScalars);
     }
 
     @SuppressWarnings("unchecked")
@@ -106,7 +121,37 @@ public final class RecordTemplate {
         for (Field f : fields) {
             f.write(record, out);
         }
+        if (textScalars) {
+            asText(out);
+        }
         return out;
+    }
+
+    private static void asText(JsonNode container) {
+        if (container instanceof ObjectNode o) {
+            o.properties().forEach(f -> {
+                if (f.getValue().isContainerNode()) {
+                    asText(f.getValue());
+                } else {
+                    f.setValue(text(f.getValue()));
+                }
+            });
+        } else if (container instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isContainerNode()) {
+                    asText(a.get(i));
+                } else {
+                    a.set(i, text(a.get(i)));
+                }
+            }
+        }
+    }
+
+    private static JsonNode text(JsonNode v) {
+        if (v.isBoolean()) {
+            return JsonNodeFactory.instance.textNode(v.booleanValue() ? "1" : "0");
+        }
+        return v.isNumber() ? JsonNodeFactory.instance.textNode(v.asText()) : v;
     }
 
     static JsonNode at(JsonNode node, String[] path) {
@@ -132,7 +177,7 @@ public final class RecordTemplate {
                 out.set(target, list(record));
                 return;
             }
-            JsonNode v = constant != null ? constant : at(record, source);
+            JsonNode v = constant != null ? constant.deepCopy() : at(record, source);
             if (v == null) {
                 if (hasDefault) {
                     out.set(target, dflt);

@@ -76,6 +76,9 @@ public class RetentionJob {
     long purgeAudit() {
         long total = purge(params -> jdbc.update("DELETE FROM lookup_audit WHERE id IN (SELECT id FROM lookup_audit"
                 + " WHERE accessed_at < :before ORDER BY id LIMIT :n)", params), cfg.getAudit());
+        // the enterprise lookups made for dossiers are kept as long, beside the citizen lookups of the same dossiers
+        total += purge(params -> jdbc.update("DELETE FROM enterprise_lookup WHERE id IN (SELECT id FROM enterprise_lookup"
+                + " WHERE looked_up_at < :before ORDER BY id LIMIT :n)", params), cfg.getAudit());
         if (total > 0) {
             log.info("retention: purged {} audit rows older than {}", total, cfg.getAudit());
         }

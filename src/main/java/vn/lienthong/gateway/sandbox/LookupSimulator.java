@@ -9,6 +9,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,8 @@ public abstract class LookupSimulator implements AutoCloseable {
     private final WireMockServer server;
     private final List<ActiveFault> faults = new ArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private static final int MAX_LINES_KEPT = 10_000;
+    private final ArrayDeque<String> requestLines = new ArrayDeque<>();
 
     protected LookupSimulator(int port, String basePath) {
         this.basePath = basePath;
@@ -109,6 +112,11 @@ public abstract class LookupSimulator implements AutoCloseable {
         return calls.get();
     }
 
+    /** Method and URL (path and query, as sent) of the latest requests but the control ones, refused ones included. */
+    public List<String> requestLines() {
+        synchronized (requestLines) { return List.copyOf(requestLines); }
+    }
+
     public void addFault(SimFault fault) {
         synchronized (faults) { faults.add(new ActiveFault(fault)); }
     }
@@ -120,7 +128,14 @@ public abstract class LookupSimulator implements AutoCloseable {
     public void reset() {
         clearFaults();
         calls.set(0);
+        synchronized (requestLines) { requestLines.clear(); }
     }
+
+    /** Whether path and query (null when none) are exactly what the national contract defines. */
+    protected abstract boolean exactUrl(String path, String query);
+
+    /** The HTTP method of the national operation. */
+    protected abstract String method();
 
     /** The national answer to one request; {@code fault} is the rule that fires for it, or null. */
     protected abstract Answer serve(Request request, SimFault fault);
@@ -154,6 +169,17 @@ public abstract class LookupSimulator implements AutoCloseable {
         String path = q < 0 ? url : url.substring(0, q);
         if (path.startsWith(basePath + "/__sim/")) {
             return control(request.getMethod().getName(), path.substring((basePath + "/__sim/").length()), request.getBody());
+        }
+        synchronized (requestLines) {
+            requestLines.addLast(request.getMethod().getName() + " " + url);
+            if (requestLines.size() > MAX_LINES_KEPT) requestLines.removeFirst();
+        }
+        if (!exactUrl(path, q < 0 ? null : url.substring(q + 1))) {
+            // a strict national system (or the LGSP before it) matches the whole URL, query included
+            return Answer.of(404, "text/plain; charset=utf-8", "not found");
+        }
+        if (!request.getMethod().getName().equals(method())) {
+            return Answer.of(405, "text/plain; charset=utf-8", "method not allowed");
         }
         calls.incrementAndGet();
         SimFault fault = pickFault();

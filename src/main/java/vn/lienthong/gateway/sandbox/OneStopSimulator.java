@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 public final class OneStopSimulator implements AutoCloseable {
     public static final String BASE_PATH = "/onestop";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** The receiving API's paths (mappings/portal-callback-kinds.yaml), a dossier code in the dossier's ones. */
+    private static final Pattern RECEIVING_PATHS = Pattern.compile(
+            "/api/v1/online-dossiers|/api/v1/dossiers/[0-9A-Za-z.]+-\\d{6}-\\d{4,5}/(supplements|withdrawal|payments|ratings)");
 
     private final String apiKeyHeader;
     private final String apiKey;
@@ -123,6 +127,15 @@ public final class OneStopSimulator implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpHeader h : request.getHeaders().all()) headers.putIfAbsent(h.key().toLowerCase(), h.firstValue());
         String body = request.getBody() == null ? "" : new String(request.getBody(), UTF_8);
+        // The receiving API defines these paths and no query: anything else is answered as a strict server would.
+        boolean known = q < 0 && RECEIVING_PATHS.matcher(route).matches();
+        if (!known || !method.equals("POST")) {
+            int refused = known ? 405 : 404;
+            synchronized (lock) {
+                requests.add(new OneStopRequest(Instant.now(), method, url.substring(BASE_PATH.length()), Map.copyOf(headers), body, refused));
+            }
+            return json(refused, "{\"error\":\"" + (known ? "method not allowed" : "not found") + "\"}");
+        }
         synchronized (lock) {
             OneStopFault fault = pick(route);
             ResponseDefinition answer;

@@ -59,6 +59,17 @@ public final class PopulationSimulator extends LookupSimulator {
         }
     }
 
+    /** The SOAP endpoint is the base URL itself, without a query. */
+    @Override
+    protected boolean exactUrl(String path, String query) {
+        return path.equals(BASE_PATH) && query == null;
+    }
+
+    @Override
+    protected String method() {
+        return "POST";
+    }
+
     @Override
     protected Answer serve(Request request, SimFault fault) {
         if (!authorised(request)) {

@@ -61,6 +61,7 @@ public final class PortalSimulator implements AutoCloseable {
 
     private final Object lock = new Object();
     private final ArrayDeque<ReceivedCall> calls = new ArrayDeque<>();
+    private final ArrayDeque<String> requestLines = new ArrayDeque<>();
     private final int keep;
     private final ArrayDeque<JsonNode> applied = new ArrayDeque<>();
     private final Map<String, JsonNode> latest;
@@ -132,6 +133,11 @@ public final class PortalSimulator implements AutoCloseable {
         synchronized (lock) { return List.copyOf(calls); }
     }
 
+    /** Method and URL (path and query, as sent) of every request but the control ones, refused ones included. */
+    public List<String> requestLines() {
+        synchronized (lock) { return List.copyOf(requestLines); }
+    }
+
     public List<JsonNode> appliedRecords() {
         synchronized (lock) { return List.copyOf(applied); }
     }
@@ -191,6 +197,7 @@ public final class PortalSimulator implements AutoCloseable {
     public void reset() {
         synchronized (lock) {
             calls.clear();
+            requestLines.clear();
             applied.clear();
             latest.clear();
             appliedByDossier.clear();
@@ -286,6 +293,12 @@ public final class PortalSimulator implements AutoCloseable {
         String method = request.getMethod().getName();
         if (route.startsWith("/__sim/catalogue")) return catalogueControl(method, route.substring("/__sim/".length()), request.getBody());
         if (route.startsWith("/__sim/")) return control(method, route.substring("/__sim/".length()), request.getBody());
+        synchronized (lock) {
+            requestLines.addLast(method + " " + url);
+            if (requestLines.size() > keep) requestLines.removeFirst();
+        }
+        // The contract defines no query parameter: a strict portal (or the LGSP before it) matches the whole URL.
+        if (q >= 0) return notFound();
 
         String dstcode = request.getHeader("dstcode");
         boolean hasDstcode = dstcode != null && !dstcode.isBlank();
@@ -373,6 +386,11 @@ public final class PortalSimulator implements AutoCloseable {
             JsonNode ma = rec.path("MaHoSo");
             String code = ma.isTextual() && !ma.asText().isBlank() ? ma.asText() : null;
             ObjectNode result = results.addObject().put("MaHoSo", code);
+            String malformed = SYNC_DOSSIER.equals(service) ? PortalRecordCheck.record(rec) : PortalRecordCheck.progressEntry(rec);
+            if (malformed != null) {
+                result.put("error_code", 14).put("message", MESSAGES.get(14) + ": " + malformed);
+                continue;
+            }
             PortalFault recordFault = pickRecordFault(service, code, creating);
             int outcome = SYNC_DOSSIER.equals(service) ? syncRecord(rec, code, creating, seen, recordFault)
                     : progressEntry(rec, code, recordFault);
@@ -430,10 +448,10 @@ public final class PortalSimulator implements AutoCloseable {
         return catalogue;
     }
 
-    /** Called under the lock: up to 100 waiting items, which stay until acknowledged. */
+    /** Called under the lock: up to 100 waiting items in the usual answer's {@code result}; they stay until acknowledged. */
     private Answer listItems() {
         ObjectNode answer = JSON.createObjectNode().put("error_code", 0).put("message", "ok");
-        ArrayNode items = answer.putArray("data");
+        ArrayNode items = answer.putArray("result");
         waitingItems.stream().limit(MAX_RECORDS_PER_CALL).forEach(items::add);
         return Answer.json(200, answer.toString());
     }
@@ -458,13 +476,13 @@ public final class PortalSimulator implements AutoCloseable {
             0, "", 3, "đã tồn tại", -3, "đã tồn tại", 13, "không được chuyển trạng thái ngược",
             14, "dữ liệu không hợp lệ", 11, "bị từ chối", 12, "bị từ chối");
 
+    /** Called under the lock for a well-formed record (PortalRecordCheck): TrangThaiHoSo is "1" to "10". */
     private int syncRecord(JsonNode rec, String code, boolean creating, Set<String> seen, PortalFault fault) {
-        JsonNode status = rec.path("TrangThaiHoSo");
-        if (code == null || !seen.add(code) || !status.isIntegralNumber() || !status.canConvertToInt()) return 14;
+        if (code == null || !seen.add(code)) return 14;
         if (hits(fault, code)) return fault.mode() == PortalFault.Mode.EXISTS ? -3 : fault.recordErrorCode();
         JsonNode previous = latest.get(code);
         if (previous != null && creating) return 3;
-        if (previous != null && isRegression(previous.path("TrangThaiHoSo").asInt(), status.asInt())) return 13;
+        if (previous != null && isRegression(previous.path("TrangThaiHoSo").asInt(), rec.path("TrangThaiHoSo").asInt())) return 13;
         latest.put(code, rec);
         applied.addLast(rec);
         if (applied.size() > keep) applied.removeFirst();

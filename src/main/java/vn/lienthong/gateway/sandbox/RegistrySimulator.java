@@ -26,11 +26,19 @@ public final class RegistrySimulator extends LookupSimulator {
         }
     }
 
+    /** {@code GET /registry/chiTietDoanhNghiep?msdn=…}: the one parameter the contract defines. */
+    @Override
+    protected boolean exactUrl(String path, String query) {
+        return path.equals(BASE_PATH + "/chiTietDoanhNghiep") && query != null && query.matches("msdn=[^&=]*");
+    }
+
+    @Override
+    protected String method() {
+        return "GET";
+    }
+
     @Override
     protected Answer serve(Request request, SimFault fault) {
-        if (!request.getUrl().startsWith(BASE_PATH + "/chiTietDoanhNghiep")) {
-            return Answer.of(404, "application/json", "{\"message\":\"không tìm thấy\"}");
-        }
         if (!apiKey.equals(request.getHeader("ApiKey"))) {
             return Answer.of(401, "application/json", "{\"message\":\"ApiKey không hợp lệ\"}");
         }

@@ -118,7 +118,7 @@ class PortalCallbacksPushTest extends CallbacksTestSupport {
         JsonNode badAmount = sample("thanh-toan");
         ((com.fasterxml.jackson.databind.node.ObjectNode) badAmount.get("DuLieu")).put("SoTien", -5);
         JsonNode textAmount = sample("thanh-toan");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) textAmount.get("DuLieu")).put("SoTien", "150000");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) textAmount.get("DuLieu")).put("SoTien", "150.000 đồng");
         JsonNode badRating = sample("danh-gia");
         ((com.fasterxml.jackson.databind.node.ObjectNode) badRating.get("DuLieu")).put("DiemDanhGia", 6);
         JsonNode badDossier = sample("rut-hoso");

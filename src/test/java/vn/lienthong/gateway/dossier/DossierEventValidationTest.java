@@ -54,7 +54,56 @@ class DossierEventValidationTest extends GatewayIntegrationTest {
                 rule("document url not http", e -> e.putArray("documents").addObject().put("name", "a.pdf").put("url", "file:///etc/passwd"),
                         400, "documents[0].url", "url.format"),
                 rule("result without name", e -> e.putArray("results").addObject().put("url", "https://x.vn/a.pdf"),
-                        400, "results[0].name", "required"));
+                        400, "results[0].name", "required"),
+                rule("submittedAt not a date", e -> e.put("submittedAt", "23/11/2026"), 400, "submittedAt", "datetime.iso-8601-offset"),
+                rule("rejectedAt without offset", e -> e.put("rejectedAt", "2026-11-24T09:15:00"), 400, "rejectedAt",
+                        "datetime.iso-8601-offset"),
+                rule("submittedVia unknown", e -> e.put("submittedVia", "EMAIL"), 422, "submittedVia", "submitted-via.unknown"),
+                rule("resultDelivery unknown", e -> e.put("resultDelivery", "DRONE"), 422, "resultDelivery", "result-delivery.unknown"),
+                rule("onlinePayment unknown", e -> e.put("onlinePayment", "YES"), 422, "onlinePayment", "online-payment.unknown"),
+                rule("onlinePayment a boolean", e -> e.put("onlinePayment", true), 400, "onlinePayment", "type.string"),
+                rule("paidOnline beside onlinePayment", e -> e.put("paidOnline", true).put("onlinePayment", "NATIONAL_PORTAL"),
+                        400, "paidOnline", "online-payment.conflict"),
+                rule("portalAccountId not a string", e -> applicant(e).put("portalAccountId", 42), 400, "applicant.portalAccountId",
+                        "type.string"),
+                rule("vneidVerified not boolean", e -> applicant(e).put("vneidVerified", "1"), 400, "applicant.vneidVerified", "type.boolean"),
+                rule("officer over the portal's limit", e -> step(e).put("officer", "x".repeat(51)), 400, "step.officer",
+                        "length.portal-max"),
+                rule("document reuse unknown", e -> e.putArray("documents").addObject().put("name", "a.pdf").put("url", "https://x.vn/a.pdf")
+                        .put("reuse", "MAYBE"), 422, "documents[0].reuse", "document-reuse.unknown"),
+                rule("fee amount negative", e -> fee(e).put("amount", -1), 400, "fees[0].amount", "amount.non-negative-integer"),
+                rule("fee amount as text", e -> fee(e).put("amount", "75000"), 400, "fees[0].amount", "amount.non-negative-integer"),
+                rule("fee amount with decimals", e -> fee(e).put("amount", 75000.5), 400, "fees[0].amount", "amount.non-negative-integer"),
+                rule("fee without name", e -> fee(e).remove("name"), 400, "fees[0].name", "required"),
+                rule("fee kind unknown", e -> fee(e).put("kind", "TAX"), 422, "fees[0].kind", "fee-kind.unknown"),
+                rule("fees not a list", e -> e.putObject("fees"), 400, "fees", "type.array"),
+                rule("supplement without request time", e -> supplement(e, null, null), 400, "supplements[0].requestedAt", "required"),
+                rule("supplement completed before requested", e -> supplement(e, "2026-11-25T10:00:00+07:00", "2026-11-25T09:00:00+07:00"),
+                        400, "supplements[0].completedAt", "supplement.completed-before-requested"),
+                rule("open supplement before another", e -> {
+                    supplement(e, "2026-11-25T10:00:00+07:00", null);
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) e.get("supplements")).addObject()
+                            .put("requestedAt", "2026-11-26T10:00:00+07:00");
+                }, 400, "supplements[0].completedAt", "supplements.open-not-last"),
+                rule("supplements out of order", e -> {
+                    supplement(e, "2026-11-25T10:00:00+07:00", "2026-11-25T11:00:00+07:00");
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) e.get("supplements")).addObject()
+                            .put("requestedAt", "2026-11-24T10:00:00+07:00");
+                }, 400, "supplements[1].requestedAt", "supplements.order"));
+    }
+
+    private static ObjectNode fee(ObjectNode e) {
+        return e.putArray("fees").addObject().put("name", "Lệ phí").put("amount", 75000);
+    }
+
+    private static void supplement(ObjectNode e, String requestedAt, String completedAt) {
+        ObjectNode s = e.putArray("supplements").addObject().put("reason", "Bổ sung bản vẽ");
+        if (requestedAt != null) {
+            s.put("requestedAt", requestedAt);
+        }
+        if (completedAt != null) {
+            s.put("completedAt", completedAt);
+        }
     }
 
     private static Arguments rule(String name, Consumer<ObjectNode> change, int status, String field, String rule) {

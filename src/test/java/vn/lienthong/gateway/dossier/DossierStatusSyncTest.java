@@ -62,7 +62,7 @@ class DossierStatusSyncTest extends GatewayIntegrationTest {
         assertThat(postEvent(event(dossier + "-b", dossier, status)).statusCode()).isEqualTo(202);
         awaitDelivered(dossier, 2);
         List<JsonNode> applied = PORTAL.appliedRecords(dossier);
-        assertThat(applied).extracting(n -> n.get("TrangThaiHoSo").asInt()).containsExactly(1, portalCode);
+        assertThat(applied).extracting(n -> n.get("TrangThaiHoSo").asText()).containsExactly("1", String.valueOf(portalCode));
         List<String> updating = PORTAL.calls().stream()
                 .filter(c -> c.service().equals(PortalSimulator.SYNC_DOSSIER)
                         && carries(c, dossier))
@@ -72,6 +72,30 @@ class DossierStatusSyncTest extends GatewayIntegrationTest {
         // A second creating word is answered "exists" and goes again as an update; any other word is an update.
         assertThat(updating.get(updating.size() - 1)).isEqualTo("True");
         assertThat(updating).hasSize(createWord ? 3 : 2);
+    }
+
+    /**
+     * A supplement request and its completion reach the portal's progress timeline as entries 5 and 4 at their
+     * own times (the on-time rule subtracts the time between), and the record lists the request with both dates.
+     */
+    @Test
+    void shouldSendSupplementTimelineWhenSupplementRequestedThenReceived() {
+        String dossier = newDossier();
+        ObjectNode requested = event(dossier + "-s1", dossier, "SUPPLEMENT_REQUESTED").put("occurredAt", "2026-11-25T10:00:00+07:00");
+        requested.putArray("supplements").addObject().put("requestedAt", "2026-11-25T10:00:00+07:00").put("reason", "Bổ sung bản vẽ");
+        ObjectNode received = event(dossier + "-s2", dossier, "SUPPLEMENT_RECEIVED").put("occurredAt", "2026-11-26T15:30:00+07:00");
+        received.putArray("supplements").addObject().put("requestedAt", "2026-11-25T10:00:00+07:00").put("reason", "Bổ sung bản vẽ")
+                .put("completedAt", "2026-11-26T15:30:00+07:00");
+        assertThat(postEvent(event(dossier + "-s0", dossier, "RECEIVED")).statusCode()).isEqualTo(202);
+        assertThat(postEvent(requested).statusCode()).isEqualTo(202);
+        assertThat(postEvent(received).statusCode()).isEqualTo(202);
+        awaitDelivered(dossier, 3);
+
+        assertThat(PORTAL.progress(dossier)).extracting(p -> p.get("TrangThai").asText() + "@" + p.get("ThoiDiemXuLy").asText())
+                .containsExactly("5@20261125100000", "4@20261126153000");
+        JsonNode last = PORTAL.dossiers().get(dossier);
+        assertThat(last.get("TrangThaiHoSo").asText()).isEqualTo("4");
+        assertThat(last.get("DanhSachHoSoBoSung").get(0).get("NgayBoSung").asText()).isEqualTo("20261126153000");
     }
 
     /** The same event sent twice is stored once; the repeat answers 200 with the event's current state. */

@@ -128,7 +128,7 @@ class PortalSimulatorTest {
     @Test
     void shouldAppendProgressTwiceWhenSentTwice() throws Exception {
         String session = login();
-        ObjectNode entry = JSON.createObjectNode().put("MaHoSo", "HS-1").put("NoiDungXuLy", "Tiếp nhận");
+        ObjectNode entry = JSON.createObjectNode().put("MaHoSo", "HS-1").put("NoiDungXuLy", "Tiếp nhận").put("TrangThai", "2");
         integrate(session, PROGRESS, "False", entry);
         JsonNode answer = integrate(session, PROGRESS, "False", entry);
 
@@ -138,7 +138,7 @@ class PortalSimulatorTest {
         assertEquals("Tiếp nhận", portal.progress("HS-1").get(1).path("NoiDungXuLy").asText());
     }
 
-    /** Records without MaHoSo, with a non-integer status, or repeating a MaHoSo in the same call answer 14. */
+    /** Records without MaHoSo, with a status that is not a portal status, or repeating a MaHoSo in the same call answer 14. */
     @Test
     void shouldAnswerCode14WhenRecordInvalidOrDuplicated() throws Exception {
         ObjectNode noCode = JSON.createObjectNode().put("TrangThaiHoSo", 1);
@@ -149,6 +149,66 @@ class PortalSimulatorTest {
         assertEquals(4, results.size());
         assertEquals(List.of(0, 14, 14, 14), codes(results));
         assertEquals(1, portal.appliedRecords().size());
+    }
+
+    /** A record with a number or a boolean where the portal takes a string is malformed (14), the others of the call apply. */
+    @Test
+    void shouldAnswer14PerRecordWhenScalarIsNumberOrBoolean() throws Exception {
+        ObjectNode number = dossier("HS-2", 4).put("KenhThucHien", 2);
+        ObjectNode bool = dossier("HS-3", 4).put("HoSoCoThanhPhanSoHoa", true);
+        ObjectNode nested = dossier("HS-4", 4);
+        nested.putArray("TaiLieuNop").addObject().put("TenTepDinhKem", "don.pdf").put("DuocSoHoa", 1);
+
+        JsonNode results = integrate(login(), SYNC, "False", dossier("HS-1", 2), number, bool, nested).path("result");
+
+        assertEquals(List.of(0, 14, 14, 14), codes(results));
+        assertTrue(results.get(1).path("message").asText().contains("KenhThucHien"), results.toString());
+        assertTrue(results.get(3).path("message").asText().contains("TaiLieuNop[0].DuocSoHoa"), results.toString());
+        assertEquals(List.of("HS-1"), List.copyOf(portal.dossiers().keySet()));
+    }
+
+    /** Text over the production clients' limits, a field no client sends, a bad date or code is malformed (14). */
+    @Test
+    void shouldAnswer14WhenTextOverLimitOrFieldUnknownOrValueOutOfList() throws Exception {
+        ObjectNode atLimit = dossier("HS-1", 2).put("TrichYeuHoSo", "x".repeat(1000));
+        ObjectNode overLimit = dossier("HS-2", 2).put("TrichYeuHoSo", "x".repeat(1001));
+        ObjectNode unknown = dossier("HS-3", 2).put("TrangThaiMoi", "1");
+        ObjectNode badDate = dossier("HS-4", 2).put("NgayTiepNhan", "2026-11-24");
+        ObjectNode badCode = dossier("HS-5", 2).put("DuocThanhToanTrucTuyen", "3");
+        assertEquals(List.of(0, 14, 14, 14, 14), codes(integrate(login(), SYNC, "False", atLimit, overLimit, unknown, badDate, badCode)
+                .path("result")));
+        ObjectNode officer = progressEntry("HS-1").put("NguoiXuLy", "x".repeat(51));
+        assertEquals(List.of(14), codes(integrate(login(), PROGRESS, null, officer).path("result")));
+    }
+
+    /** The lists of a record are lists of objects of their own fields: DSKetNoiCSDL holds MaCSDL strings. */
+    @Test
+    void shouldAnswer14WhenListMalformed() throws Exception {
+        ObjectNode good = dossier("HS-1", 2);
+        good.putArray("DSKetNoiCSDL").addObject().put("MaCSDL", "7");
+        ObjectNode notList = dossier("HS-2", 2);
+        notList.putObject("DSKetNoiCSDL").put("MaCSDL", "7");
+        ObjectNode numberCode = dossier("HS-3", 2);
+        numberCode.putArray("DSKetNoiCSDL").addObject().put("MaCSDL", 7);
+        ObjectNode emptyCode = dossier("HS-4", 2);
+        emptyCode.putArray("DSKetNoiCSDL").addObject().put("MaCSDL", "");
+        ObjectNode strayItemField = dossier("HS-5", 2);
+        strayItemField.putArray("DanhSachHoSoBoSung").addObject().put("NgayYeuCauBoSung", "20261125100000").put("Lydo", "x");
+        assertEquals(List.of(0, 14, 14, 14, 14), codes(integrate(login(), SYNC, "False", good, notList, numberCode, emptyCode,
+                strayItemField).path("result")));
+    }
+
+    /** LayDanhSachHoSo answers the waiting items in result, the portal's usual answer shape. */
+    @Test
+    void shouldOfferWaitingItemsInResultWhenPolled() throws Exception {
+        ObjectNode item = JSON.createObjectNode().put("LoaiThongBao", "DANH_GIA");
+        item.putObject("DuLieu").put("MaHoSo", "HS-1").put("DiemDanhGia", "5");
+        portal.enqueueItem(item);
+        JsonNode answer = JSON.readTree(post("/integration", JSON.createObjectNode().put("session", login())
+                .put("madonvi", "000.00.00.H01").put("service", PortalSimulator.LIST_ITEMS).toString(), true).body());
+        assertEquals(0, answer.path("error_code").asInt());
+        assertEquals(1, answer.path("result").size());
+        assertEquals(item, answer.path("result").get(0));
     }
 
     /** Wrong credentials answer error 1 and issue no session. */
@@ -419,11 +479,11 @@ class PortalSimulatorTest {
     }
 
     private static ObjectNode dossier(String maHoSo, int status) {
-        return JSON.createObjectNode().put("MaHoSo", maHoSo).put("TrangThaiHoSo", status).put("TenTTHC", "Cấp giấy phép");
+        return JSON.createObjectNode().put("MaHoSo", maHoSo).put("TrangThaiHoSo", String.valueOf(status)).put("TenTTHC", "Cấp giấy phép");
     }
 
     private static ObjectNode progressEntry(String maHoSo) {
-        return JSON.createObjectNode().put("MaHoSo", maHoSo).put("NoiDungXuLy", "Đang xử lý");
+        return JSON.createObjectNode().put("MaHoSo", maHoSo).put("NoiDungXuLy", "Đang xử lý").put("TrangThai", "4");
     }
 
     private static List<Integer> codes(JsonNode results) {

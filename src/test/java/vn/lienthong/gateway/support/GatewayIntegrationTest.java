@@ -28,7 +28,9 @@ import vn.lienthong.gateway.catalogue.ProcedureCatalogue;
 import vn.lienthong.gateway.catalogue.RefreshReport;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.national.portal.NationalPortalDestination;
+import vn.lienthong.gateway.sandbox.PopulationSimulator;
 import vn.lienthong.gateway.sandbox.PortalSimulator;
+import vn.lienthong.gateway.sandbox.RegistrySimulator;
 
 /**
  * One gateway for the integration suite (one cached Spring context): a random HTTP port, an in-memory
@@ -69,6 +71,17 @@ import vn.lienthong.gateway.sandbox.PortalSimulator;
         // the tests post as fast as they can; the rate limit itself is tested in security/AccessControlTest
         "gateway.security.api-keys[0].requests-per-second=100000",
         "gateway.security.api-keys[1].requests-per-second=100000",
+        "gateway.security.api-keys[2].client-id=lookups",
+        "gateway.security.api-keys[2].sha256=" + GatewayIntegrationTest.LOOKUPS_HASH,
+        "gateway.security.api-keys[2].scopes=citizen:read,citizen:verify,enterprise:read",
+        "gateway.security.api-keys[2].requests-per-second=100000",
+        // the build sets GATEWAY_POPULATION_URL & co. (pom, surefire); here the simulators' Spring properties win
+        "camel.component.properties.environment-variable-mode=1",
+        "gateway.population.user=gw-test",
+        "gateway.population.secret=test-secret",
+        "gateway.population.api-key=test-population-key",
+        "gateway.registry.api-key=test-registry-key",
+        "gateway.audit.hmac-secret=test-audit-secret-at-least-32-bytes-long-0000",
         // Spring Boot's tests switch metrics export off; the operations tests scrape /actuator/prometheus.
         "management.prometheus.metrics.export.enabled=true",
 })
@@ -79,8 +92,14 @@ public abstract class GatewayIntegrationTest {
     public static final String ADMIN_KEY = "test-admin-key";
     public static final String ADMIN_HASH = "944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9";
     public static final String AGENCY = "000.00.12.H47";
+    public static final String LOOKUPS_KEY = "test-lookups-key";
+    /** SHA-256 of {@link #LOOKUPS_KEY}. */
+    public static final String LOOKUPS_HASH = "d3b2cf354b01e7d61dbdce88f3d0fcc1e968ea63dc48145bda67037d01657423";
 
     protected static final PortalSimulator PORTAL = new PortalSimulator(0, "gw-user", "gw-secret").start();
+    protected static final PopulationSimulator POPULATION =
+            new PopulationSimulator(0, "gw-test", "test-secret", "test-population-key").start();
+    protected static final RegistrySimulator REGISTRY = new RegistrySimulator(0, "test-registry-key").start();
     private static final AtomicInteger DOSSIERS = new AtomicInteger();
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -99,6 +118,8 @@ public abstract class GatewayIntegrationTest {
     @DynamicPropertySource
     static void portal(DynamicPropertyRegistry r) {
         r.add("gateway.portal.base-url", PORTAL::baseUrl);
+        r.add("gateway.population.url", POPULATION::baseUrl);
+        r.add("gateway.registry.base-url", REGISTRY::baseUrl);
         TestDatabase.postgres().ifPresent(pg -> pg.register(r));
     }
 

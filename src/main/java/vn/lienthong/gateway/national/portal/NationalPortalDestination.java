@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,15 +44,22 @@ public class NationalPortalDestination implements DeliveryDestination {
     private final ObjectMapper json;
     private final int maxBatch;
     private final Duration longestRequest;
+    private final RecordCompletion completion;
 
     public NationalPortalDestination(NationalPortalClient client, Supplier<PortalProtocol> protocol, CircuitBreaker breaker,
                                      ObjectMapper json, int maxBatch, Duration longestRequest) {
+        this(client, protocol, breaker, json, maxBatch, longestRequest, RecordCompletion.NONE);
+    }
+
+    public NationalPortalDestination(NationalPortalClient client, Supplier<PortalProtocol> protocol, CircuitBreaker breaker,
+                                     ObjectMapper json, int maxBatch, Duration longestRequest, RecordCompletion completion) {
         this.client = client;
         this.protocol = protocol;
         this.breaker = breaker;
         this.json = json;
         this.maxBatch = maxBatch;
         this.longestRequest = longestRequest;
+        this.completion = completion;
     }
 
     /** One POST: the quota wait, connecting and the answer (gateway.portal.*). A login before it carries no events. */
@@ -119,6 +127,13 @@ public class NationalPortalDestination implements DeliveryDestination {
             }
         }
         List<Work> records = work.stream().filter(w -> w.result == null && w.partsDone < 1).toList();
+        try {
+            completion.complete(records.stream().map(w -> (ObjectNode) w.record).toList());
+        } catch (RuntimeException unreadable) {
+            records.forEach(w -> w.result = DeliveryResult.transientFailure(w.event,
+                    "records not completed: " + unreadable.getMessage(), null));
+            records = List.of();
+        }
         sendRecords(p, records, progress);
         List<Work> entries = work.stream().filter(w -> w.result == null && w.partsDone == 1 && w.parts() == 2).toList();
         sendProgress(p, entries, progress);

@@ -24,7 +24,8 @@ public final class PortalProtocol {
             "login.username", "login.password", "login.session", "request.session", "request.agency",
             "request.service", "request.updating", "request.data", "request.updating.create",
             "request.updating.update", "service.syncDossier", "service.progress", "answer.errorCode",
-            "answer.message", "answer.results", "record.key", "datetime.pattern", "datetime.zone");
+            "answer.message", "answer.results", "record.key", "record.databases", "record.databaseCode", "datetime.pattern",
+            "datetime.zone");
 
     private final MappingTable protocol;
     private final MappingTable answers;
