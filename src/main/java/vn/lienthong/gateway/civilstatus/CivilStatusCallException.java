@@ -1,0 +1,26 @@
+package vn.lienthong.gateway.civilstatus;
+
+import java.time.Duration;
+
+/** A call to the linked civil-status service that did not get an answer to judge. */
+public class CivilStatusCallException extends RuntimeException {
+    /** TRANSIENT: retry later; PERMANENT: our request was refused; NOT_SENT: the breaker held it back. */
+    public enum Kind { TRANSIENT, PERMANENT, NOT_SENT }
+
+    private final Kind kind;
+    private final Duration retryAfter;
+
+    public CivilStatusCallException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.retryAfter = retryAfter;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}
