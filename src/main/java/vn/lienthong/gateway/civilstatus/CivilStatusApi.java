@@ -110,7 +110,7 @@ public class CivilStatusApi {
         if (certificate == null) {
             return null;
         }
-        try (FileStore.Writer w = files.create(0, "CERTIFICATE")) {
+        try (FileStore.Writer w = files.create(0, "CERTIFICATE", cfg.getMaxCertificate().toBytes())) {
             w.out().write(certificate);
             return w.finish("certificate.pdf", "certificate");
         }

@@ -1,6 +1,5 @@
 package vn.lienthong.gateway.civilstatus;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,13 +67,12 @@ public class CivilStatusConfiguration {
     /** On disk beside the embedded database; in the database with PostgreSQL (shared by every instance). */
     @Bean
     FileStore civilStatusFileStore(CivilStatusProperties cfg, DataSource dataSource, FileCatalog civilStatusFileCatalog,
-                                   Clock clock) throws IOException {
+                                   Clock clock) {
         CivilStatusProperties.Files f = cfg.getFiles();
         boolean database = f.getStore() == CivilStatusProperties.Files.Store.DATABASE
                 || (f.getStore() == CivilStatusProperties.Files.Store.AUTO && isPostgres(dataSource));
-        long max = Math.max(f.getMaxFileSize().toBytes(), cfg.getMaxCertificate().toBytes());
-        return database ? new DatabaseFileStore(dataSource, civilStatusFileCatalog, max)
-                : new DiskFileStore(Path.of(f.getFolder()), civilStatusFileCatalog, max, clock);
+        return database ? new DatabaseFileStore(dataSource, civilStatusFileCatalog)
+                : new DiskFileStore(Path.of(f.getFolder()), civilStatusFileCatalog, clock);
     }
 
     @Bean

@@ -28,13 +28,11 @@ public class DatabaseFileStore implements FileStore {
     private final DataSource dataSource;
     private final NamedParameterJdbcTemplate jdbc;
     private final FileCatalog catalog;
-    private final long maxFileSize;
 
-    public DatabaseFileStore(DataSource dataSource, FileCatalog catalog, long maxFileSize) {
+    public DatabaseFileStore(DataSource dataSource, FileCatalog catalog) {
         this.dataSource = dataSource;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.catalog = catalog;
-        this.maxFileSize = maxFileSize;
     }
 
     @Override
@@ -43,7 +41,7 @@ public class DatabaseFileStore implements FileStore {
     }
 
     @Override
-    public Writer create(int seqNo, String kind) throws IOException {
+    public Writer create(int seqNo, String kind, long limit) throws IOException {
         String id = UUID.randomUUID().toString();
         Connection con;
         PreparedStatement insert;
@@ -55,7 +53,7 @@ public class DatabaseFileStore implements FileStore {
             throw new IOException("cannot store a file in the database: " + e.getMessage(), e);
         }
         ChunkOutputStream chunks = new ChunkOutputStream(id, insert);
-        DigestingOutputStream out = new DigestingOutputStream(chunks, maxFileSize);
+        DigestingOutputStream out = new DigestingOutputStream(chunks, limit);
         return new Writer() {
             private boolean done;
 

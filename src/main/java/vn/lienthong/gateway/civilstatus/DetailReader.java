@@ -49,7 +49,7 @@ final class DetailReader {
 
     /** Reads the whole body; IOException for a transport failure (worth retrying), refusal for a bad dossier. */
     Detail read(InputStream body) throws IOException, RefusedDossierException {
-        InlineFiles files = new InlineFiles(store, limits.getMaxFiles());
+        InlineFiles files = new InlineFiles(store, limits);
         try {
             return readOuter(StrictJson.utf8(new StrictJson.LimitedInput(body, limits.getMaxDetail().toBytes())), files);
         } catch (RefusedDossierException e) {

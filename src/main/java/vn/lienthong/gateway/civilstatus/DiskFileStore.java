@@ -30,13 +30,11 @@ public class DiskFileStore implements FileStore {
 
     private final Path folder;
     private final FileCatalog catalog;
-    private final long maxFileSize;
     private final Clock clock;
 
-    public DiskFileStore(Path folder, FileCatalog catalog, long maxFileSize, Clock clock) throws IOException {
-        this.folder = Files.createDirectories(folder);
+    public DiskFileStore(Path folder, FileCatalog catalog, Clock clock) {
+        this.folder = folder;
         this.catalog = catalog;
-        this.maxFileSize = maxFileSize;
         this.clock = clock;
     }
 
@@ -46,11 +44,12 @@ public class DiskFileStore implements FileStore {
     }
 
     @Override
-    public Writer create(int seqNo, String kind) throws IOException {
+    public Writer create(int seqNo, String kind, long limit) throws IOException {
         String id = UUID.randomUUID().toString();
+        Files.createDirectories(folder);
         Path part = folder.resolve(id + ".part");
         FileOutputStream file = new FileOutputStream(part.toFile());
-        DigestingOutputStream out = new DigestingOutputStream(new BufferedOutputStream(file, 64 * 1024), maxFileSize);
+        DigestingOutputStream out = new DigestingOutputStream(new BufferedOutputStream(file, 64 * 1024), limit);
         return new Writer() {
             private boolean done;
 
@@ -104,6 +103,9 @@ public class DiskFileStore implements FileStore {
         delete(orphans);
         int removed = orphans.size();
         long before = clock.millis() - age.toMillis();
+        if (!Files.isDirectory(folder)) {
+            return removed;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path p : files) {
                 String n = p.getFileName().toString();

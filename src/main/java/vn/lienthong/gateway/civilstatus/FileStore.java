@@ -15,8 +15,8 @@ public interface FileStore {
     /** The storage name kept in civil_status_file.storage. */
     String name();
 
-    /** Starts a new file; write its decoded bytes to {@link Writer#out()}, then finish or abandon it. */
-    Writer create(int seqNo, String kind) throws IOException;
+    /** Starts a new file of at most {@code limit} bytes; write them to {@link Writer#out()}, then finish or abandon it. */
+    Writer create(int seqNo, String kind, long limit) throws IOException;
 
     /** The content of a stored file, read a piece at a time. */
     InputStream open(String id) throws IOException;

@@ -14,12 +14,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 final class InlineFiles {
     private final FileStore store;
     private final int maxFiles;
+    private final long maxFileSize;
     private final List<StoredFile> stored = new ArrayList<>();
     private int skipped;
 
-    InlineFiles(FileStore store, int maxFiles) {
+    InlineFiles(FileStore store, CivilStatusProperties.Files limits) {
         this.store = store;
-        this.maxFiles = maxFiles;
+        this.maxFiles = limits.getMaxFiles();
+        this.maxFileSize = limits.getMaxFileSize().toBytes();
     }
 
     /** An open writer of the file whose Base64 string the parser is on; the caller finishes or closes it. */
@@ -27,7 +29,7 @@ final class InlineFiles {
         if (stored.size() >= maxFiles) {
             throw new RefusedDossierException("more than " + maxFiles + " files (gateway.civil-status.files.max-files)");
         }
-        FileStore.Writer w = store.create(stored.size() + 1, kind);
+        FileStore.Writer w = store.create(stored.size() + 1, kind, maxFileSize);
         try {
             p.readBinaryValue(StrictJson.BASE64, w.out());
             return w;

@@ -86,7 +86,7 @@ public class PortalPushApi {
         if (body == null) {
             throw new IllegalStateException("/api/v1/portal/dossiers must be in gateway.http.streamed-paths");
         }
-        InlineFiles decoded = new InlineFiles(files, cfg.getFiles().getMaxFiles());
+        InlineFiles decoded = new InlineFiles(files, cfg.getFiles());
         try {
             ObjectNode fields = read(body, decoded);
             answer(ex, store(fields, decoded));
