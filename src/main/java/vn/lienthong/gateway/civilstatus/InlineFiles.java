@@ -17,6 +17,7 @@ final class InlineFiles {
     private final long maxFileSize;
     private final List<StoredFile> stored = new ArrayList<>();
     private int skipped;
+    private int created;
 
     InlineFiles(FileStore store, CivilStatusProperties.Files limits) {
         this.store = store;
@@ -26,10 +27,10 @@ final class InlineFiles {
 
     /** An open writer of the file whose Base64 string the parser is on; the caller finishes or closes it. */
     FileStore.Writer decode(JsonParser p, String kind, String label) throws IOException, RefusedDossierException {
-        if (stored.size() >= maxFiles) {
+        if (created >= maxFiles) {
             throw new RefusedDossierException("more than " + maxFiles + " files (gateway.civil-status.files.max-files)");
         }
-        FileStore.Writer w = store.create(stored.size() + 1, kind, maxFileSize);
+        FileStore.Writer w = store.create(++created, kind, maxFileSize);
         try {
             p.readBinaryValue(StrictJson.BASE64, w.out());
             return w;
@@ -39,6 +40,9 @@ final class InlineFiles {
         } catch (JsonProcessingException e) {
             w.close();
             throw new RefusedDossierException(label + ": the content is not valid Base64" + StrictJson.at(e.getLocation()));
+        } catch (IllegalArgumentException e) {
+            w.close();
+            throw new RefusedDossierException(label + ": the content is not valid Base64" + StrictJson.at(p.currentLocation()));
         } catch (IOException | RuntimeException e) {
             w.close();
             throw e;
@@ -66,8 +70,9 @@ final class InlineFiles {
         skipped++;
     }
 
+    /** The kept files in the order they came in the body. */
     List<StoredFile> stored() {
-        return List.copyOf(stored);
+        return stored.stream().sorted(java.util.Comparator.comparingInt(StoredFile::seqNo)).toList();
     }
 
     int skipped() {
