@@ -45,7 +45,7 @@ public class CivilStatusProperties {
     private Duration tokenLifetime = Duration.ofMinutes(30);
     /** Longest one poll holds the cluster-wide poll lock (a crashed holder's lock frees itself after this). */
     @NotNull
-    private Duration pollLockAtMostFor = Duration.ofMinutes(15);
+    private Duration pollLockAtMostFor = Duration.ofMinutes(2);
     /** Status reports one dispatcher worker sends per round (one call each). */
     @Min(1)
     @Max(100)
