@@ -49,11 +49,13 @@ public final class CivilStatusBenchmark {
             service.add(d);
             bytes += d.attachments().stream().mapToLong(CivilStatusSamples.Attachment::size).sum();
         }
-        Path dir = Files.createTempDirectory(Path.of("target"), "civil-status-bench");
+        Path dir = Files.createTempDirectory(Path.of("target"), "civil-status-bench").toAbsolutePath();
         long start = System.nanoTime();
         GatewayProcess gateway = GatewayProcess.start("civil-bench", List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), List.of(
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("gateway") + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=0;CACHE_SIZE=2048",
                 "--gateway.one-stop.base-url=" + oneStop.baseUrl(), "--gateway.one-stop.api-key=bench-one-stop-key",
+                "--gateway.portal.base-url=http://localhost:9/portal", "--gateway.portal.username=gw",
+                "--gateway.portal.password=unused", "--gateway.portal.dstcode=UNUSED",
                 "--gateway.civil-status.enabled=true", "--gateway.civil-status.base-url=" + service.baseUrl(),
                 "--gateway.civil-status.username=gw", "--gateway.civil-status.password=bench-secret",
                 "--gateway.civil-status.poll-interval=1s", "--gateway.civil-status.files.folder=" + dir.resolve("files"),

@@ -57,6 +57,8 @@ class CivilStatusCrashTest {
         return GatewayProcess.start(name, List.of("-Xmx256m"), List.of(
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("gateway") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "--gateway.one-stop.base-url=" + oneStop.baseUrl(), "--gateway.one-stop.api-key=crash-one-stop-key",
+                "--gateway.portal.base-url=http://localhost:9/portal", "--gateway.portal.username=gw",
+                "--gateway.portal.password=unused", "--gateway.portal.dstcode=UNUSED",
                 "--gateway.civil-status.enabled=true", "--gateway.civil-status.base-url=" + service.baseUrl(),
                 "--gateway.civil-status.username=gw", "--gateway.civil-status.password=crash-secret",
                 "--gateway.civil-status.poll-interval=1s", "--gateway.civil-status.poll-lock-at-most-for=5s", "--gateway.civil-status.connect-timeout-ms=1000",
@@ -72,7 +74,7 @@ class CivilStatusCrashTest {
     /** Killed between store and acknowledgement, then mid-download: each dossier once, files intact, all acknowledged. */
     @Test
     void shouldForwardEachDossierOnceWithIntactFilesWhenKilledDuringPoll() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of("target"), "civil-status-crash");
+        Path dir = Files.createTempDirectory(Path.of("target"), "civil-status-crash").toAbsolutePath();
         List<CivilStatusSamples.Dossier> all = new ArrayList<>();
         for (int n = 1; n <= DOSSIERS; n++) {
             CivilStatusSamples.Dossier d = CivilStatusSamples.sized(5000 + n, 1 + n % 2, 20_000 + 97 * n);
