@@ -47,7 +47,7 @@ public final class GatewayProcess {
         Path log = Paths.get("target", "gateway-process-" + name + ".log");
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", classPath(), GatewayApplication.class.getName(), "--server.port=" + port,
+        List<String> defaults = new ArrayList<>(List.of("--server.port=" + port,
                 "--gateway.callbacks.secret=unused-at-least-32-bytes-long-00000000", "--gateway.callbacks.payment-secret=unused-at-least-32-bytes-long-00000000",
                 "--gateway.one-stop.base-url=http://localhost:9/one-stop", "--gateway.one-stop.api-key=unused",
                 // the lookup systems are not used by these processes; they only need to start
@@ -61,6 +61,10 @@ public final class GatewayProcess {
                 "--gateway.security.api-keys[0].sha256=" + GatewayIntegrationTest.WRITER_HASH,
                 "--gateway.security.api-keys[0].scopes=dossier:write,dossier:read",
                 "--gateway.security.api-keys[0].requests-per-second=100000"));
+        // A setting given in springArgs replaces the default (Spring would join two values of one key with a comma).
+        defaults.removeIf(d -> springArgs.stream().anyMatch(a -> a.startsWith(d.substring(0, d.indexOf('=') + 1))));
+        cmd.addAll(List.of("-cp", classPath(), GatewayApplication.class.getName()));
+        cmd.addAll(defaults);
         cmd.addAll(springArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         GatewayProcess g = new GatewayProcess(name, p, port);
