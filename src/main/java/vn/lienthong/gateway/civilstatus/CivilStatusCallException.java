@@ -2,6 +2,9 @@ package vn.lienthong.gateway.civilstatus;
 
 import java.time.Duration;
 
+import vn.lienthong.gateway.delivery.DeliveryResult;
+import vn.lienthong.gateway.delivery.StoredEvent;
+
 /** A call to the linked civil-status service that did not get an answer to judge. */
 public class CivilStatusCallException extends RuntimeException {
     /** TRANSIENT: retry later; PERMANENT: our request was refused; NOT_SENT: the breaker held it back. */
@@ -22,5 +25,14 @@ public class CivilStatusCallException extends RuntimeException {
 
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** What this failure means for the event whose call it was. */
+    public DeliveryResult resultFor(StoredEvent e) {
+        return switch (kind) {
+            case NOT_SENT -> DeliveryResult.notAttempted(e, getMessage(), retryAfter);
+            case PERMANENT -> DeliveryResult.permanent(e, getMessage());
+            case TRANSIENT -> DeliveryResult.transientFailure(e, getMessage(), retryAfter);
+        };
     }
 }

@@ -98,11 +98,7 @@ public class IntakeDestination implements DeliveryDestination {
             log.warn("civil-status dossier {} refused and held DEAD: {}", item.portalCode(), refused.getMessage());
             return DeliveryResult.permanent(e, "dossier refused: " + refused.getMessage());
         } catch (CivilStatusCallException failed) {
-            return switch (failed.kind()) {
-                case NOT_SENT -> DeliveryResult.notAttempted(e, failed.getMessage(), failed.retryAfter());
-                case PERMANENT -> DeliveryResult.permanent(e, failed.getMessage());
-                case TRANSIENT -> DeliveryResult.transientFailure(e, failed.getMessage(), failed.retryAfter());
-            };
+            return failed.resultFor(e);
         }
     }
 }

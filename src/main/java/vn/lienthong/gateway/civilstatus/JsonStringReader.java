@@ -112,27 +112,7 @@ final class JsonStringReader extends Reader {
     Reader rest() {
         String left = new String(buf, pos, end - pos);
         pos = end;
-        return new Reader() {
-            private final Reader first = new java.io.StringReader(left);
-            private boolean firstDone;
-
-            @Override
-            public int read(char[] cbuf, int off, int len) throws IOException {
-                if (!firstDone) {
-                    int n = first.read(cbuf, off, len);
-                    if (n > 0) {
-                        return n;
-                    }
-                    firstDone = true;
-                }
-                return in.read(cbuf, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                in.close();
-            }
-        };
+        return new SequenceReader(new java.io.StringReader(left), in);
     }
 
     @Override

@@ -95,11 +95,7 @@ public class StatusDestination implements DeliveryDestination {
         try {
             a = client.status(body);
         } catch (CivilStatusCallException failed) {
-            return switch (failed.kind()) {
-                case NOT_SENT -> DeliveryResult.notAttempted(e, failed.getMessage(), failed.retryAfter());
-                case PERMANENT -> DeliveryResult.permanent(e, failed.getMessage());
-                case TRANSIENT -> DeliveryResult.transientFailure(e, failed.getMessage(), failed.retryAfter());
-            };
+            return failed.resultFor(e);
         }
         CivilStatusVocabulary.Outcome outcome = vocab.get().judge(Answers.words(a.text()));
         if (outcome == CivilStatusVocabulary.Outcome.RETRY && a.status() >= 400) {
