@@ -68,7 +68,7 @@ class CivilStatusCrashTest {
                 "--gateway.delivery.max-backoff=1s", "--gateway.delivery.max-attempts=0",
                 "--gateway.security.api-keys[1].client-id=reader",
                 "--gateway.security.api-keys[1].sha256=" + ApiKeyAuthenticationFilter.sha256(READER),
-                "--gateway.security.api-keys[1].scopes=civil-status:read"));
+                "--gateway.security.api-keys[1].scopes=civil-status:read", "--gateway.security.api-keys[1].requests-per-second=100000"));
     }
 
     /** Killed between store and acknowledgement, then mid-download: each dossier once, files intact, all acknowledged. */
@@ -112,6 +112,7 @@ class CivilStatusCrashTest {
                 String url = files.get(i).get("url").asText().replaceFirst("^http://localhost:\\d+", "http://localhost:" + gateway.port());
                 HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", READER).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(got.statusCode()).as("fetch of file %d of %s", i, d.code()).isEqualTo(200);
                 assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(got.body())))
                         .as("file %d of %s", i, d.code()).isEqualTo(d.attachments().get(i).sha256());
             }

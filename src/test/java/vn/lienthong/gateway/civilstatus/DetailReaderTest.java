@@ -63,6 +63,18 @@ class DetailReaderTest {
         assertThat(jdbc.queryForObject("SELECT MAX(OCTET_LENGTH(data)) FROM civil_status_file_chunk", Integer.class)).isEqualTo(256 * 1024);
     }
 
+    /** Files of many sizes come out byte for byte, whatever falls on the readers' buffer boundaries. */
+    @Test
+    void shouldKeepEveryByteWhenSizesVary() throws Exception {
+        for (int n = 5001; n <= 5200; n++) {
+            CivilStatusSamples.Dossier d = CivilStatusSamples.sized(5000 + n - 5000, 1 + n % 2, 20_000 + 97 * (n - 5000));
+            DetailReader.Detail got = reader.read(new ByteArrayInputStream(detail(d)));
+            for (int i = 0; i < got.files().size(); i++) {
+                assertThat(got.files().get(i).sha256()).as("file %d of dossier %d", i, n).isEqualTo(d.attachments().get(i).sha256());
+            }
+        }
+    }
+
     /** Malformed JSON-in-JSON, garbage Base64, a bad escape, trailing content or a file over the limit: refused, nothing left stored. */
     @Test
     void shouldRefuseAndKeepNothingWhenDetailBroken() {
