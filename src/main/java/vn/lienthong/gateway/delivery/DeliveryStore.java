@@ -208,6 +208,15 @@ public class DeliveryStore {
         return outcomes;
     }
 
+    /**
+     * Stores events in the caller's transaction (it must run in one, on this store's data source): a flow that keeps
+     * rows of its own commits them and the events together. Not waited to disk: the caller awaits durability after
+     * its commit. A key already stored comes back as a repeat or a conflict.
+     */
+    public List<AcceptOutcome> acceptInTransaction(List<NewEvent> events) {
+        return tx.execute(s -> insertAll(events));
+    }
+
     /** One request's events in one transaction; used alone when its group could not commit together. */
     List<AcceptOutcome> acceptAlone(List<NewEvent> events) {
         try {

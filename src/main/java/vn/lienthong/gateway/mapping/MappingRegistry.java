@@ -13,13 +13,13 @@ public class MappingRegistry {
     private static final Logger log = LoggerFactory.getLogger(MappingRegistry.class);
 
     private final String location;
-    private final List<MappingCheck> checks;
+    private final List<MappingCheck> checks = new CopyOnWriteArrayList<>();
     private final AtomicReference<Mappings> current = new AtomicReference<>();
     private final List<Consumer<Mappings>> listeners = new CopyOnWriteArrayList<>();
 
     public MappingRegistry(String location, List<MappingCheck> checks) {
         this.location = location;
-        this.checks = List.copyOf(checks);
+        this.checks.addAll(checks);
         Mappings first = loadChecked();
         current.set(first);
         log.info("mappings loaded from {}: {}", location, first.versions());
@@ -36,6 +36,15 @@ public class MappingRegistry {
         listeners.forEach(l -> l.accept(next));
         log.info("mappings reloaded from {}: {}", location, next.versions());
         return next;
+    }
+
+    /**
+     * Adds a flow's check of the tables it relies on: run at once on the mappings in use (a flow package's start-up
+     * check, failing it with file, line and reason) and before every later reload, which it refuses like the others.
+     */
+    public void addCheck(MappingCheck check) {
+        check.check(current.get());
+        checks.add(check);
     }
 
     /** Called with each new snapshot, for flows that keep derived views. */

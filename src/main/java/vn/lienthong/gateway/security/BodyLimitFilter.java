@@ -25,6 +25,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BodyLimitFilter extends OncePerRequestFilter {
     /** Request attribute holding the body's bytes exactly as they came (a signature is checked over these). */
     public static final String RAW_BODY = BodyLimitFilter.class.getName() + ".raw";
+    /**
+     * Request attribute holding the body of a streamed path (gateway.http.streamed-paths) as an InputStream that fails
+     * with {@link TooLargeException} past the path's limit. The request itself then shows no body, so that nothing
+     * on the way (Camel's binding would copy it into memory) reads it first.
+     */
+    public static final String STREAM = BodyLimitFilter.class.getName() + ".stream";
     private final BodyLimitProperties limits;
     private final ProblemResponses problems = new ProblemResponses();
 
@@ -45,6 +51,11 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
             // The container and Camel would parse such a body into parameters; the gateway takes JSON only.
             problems.write(response, 415, "unsupported-media-type", "Unsupported media type", "send the body as application/json");
+            return;
+        }
+        if (limits.getStreamedPaths().contains(request.getRequestURI())) {
+            request.setAttribute(STREAM, new LimitedStream(request.getInputStream(), limit));
+            chain.doFilter(new BufferedBody(request, new byte[0]), response);
             return;
         }
         if (declared <= 0 && request.getHeader("Transfer-Encoding") == null) {
@@ -76,6 +87,56 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             total += n;
         }
         return out.toByteArray();
+    }
+
+    /** Thrown by a streamed body once more than its path's limit has been read. */
+    public static final class TooLargeException extends IOException {
+        private final long limit;
+
+        TooLargeException(long limit) {
+            super("the body is larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+
+    /** A body read as it arrives, refused one byte past the limit. */
+    private static final class LimitedStream extends java.io.FilterInputStream {
+        private final long limit;
+        private long read;
+
+        LimitedStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, (int) Math.min(len, limit + 1 - read));
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLargeException {
+            read += n;
+            if (read > limit) {
+                throw new TooLargeException(limit);
+            }
+        }
     }
 
     /** The request with its body already read (within the limit). */

@@ -19,7 +19,8 @@ import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
  * Who may call what (docs/security.md). Scopes: {@code dossier:write}, {@code dossier:read}, {@code citizen:read},
- * {@code citizen:read-sensitive}, {@code citizen:verify} and {@code enterprise:read} for the one-stop system,
+ * {@code citizen:read-sensitive}, {@code citizen:verify}, {@code enterprise:read}, {@code civil-status:read} and
+ * {@code civil-status:write} for the one-stop system, {@code portal:push} for the portal's push of dossiers,
  * {@code admin} for /admin and the actuator (health stays open for load balancers). Portal callbacks carry an HMAC
  * signature instead. A rule covers its path for every method (Spring MVC serves HEAD with the GET handler, so a rule
  * naming GET alone left HEAD unguarded); HEAD on the API is refused outright, and whatever no rule names is denied.
@@ -63,6 +64,10 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/citizens/verify").hasAuthority("SCOPE_citizen:verify")
                         .requestMatchers("/api/v1/citizens/**").hasAuthority("SCOPE_citizen:read")
                         .requestMatchers("/api/v1/enterprises/**").hasAuthority("SCOPE_enterprise:read")
+                        .requestMatchers("/api/v1/civil-status/statuses").hasAuthority("SCOPE_civil-status:write")
+                        .requestMatchers("/api/v1/civil-status/**").hasAuthority("SCOPE_civil-status:read")
+                        // The portal's push of dossiers with files: an API key the province's LGSP adds (docs/civil-status.md).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/portal/dossiers").hasAuthority("SCOPE_portal:push")
                         // The portal proves itself by the HMAC signature of each callback, checked by the callback flow.
                         .requestMatchers(HttpMethod.POST, "/api/v1/portal/callbacks").permitAll()
                         // The API's OpenAPI document (src/main/resources/static/openapi.yaml) is public.

@@ -13,11 +13,12 @@ final class HostileEndpoints {
     enum Caller { ONE_STOP, LOOKUPS, ADMIN, PORTAL_SIGNATURE }
 
     /** What a legitimate body looks like; the suite breaks it. */
-    enum Body { NONE, DOSSIER_EVENT, DOSSIER_BATCH, VERIFY, CALLBACK }
+    enum Body { NONE, DOSSIER_EVENT, DOSSIER_BATCH, VERIFY, CALLBACK, STATUS_REPORT, PORTAL_DOSSIER }
 
     /**
      * @param pathTemplate the route's path; {@code {name}} segments are filled by the suite with broken values of the
-     *                     identifier that name stands for (personalId, dossierCode, enterpriseCode, destination, id, code)
+     *                     identifier that name stands for (personalId, dossierCode, enterpriseCode, destination, id, code,
+     *                     fileId, portalCode)
      * @param query        a query parameter the endpoint reads, filled like a path segment, or null
      */
     record Endpoint(String method, String pathTemplate, Caller caller, Body body, String query) {
@@ -34,6 +35,10 @@ final class HostileEndpoints {
             new Endpoint("POST", "/api/v1/citizens/verify", Caller.LOOKUPS, Body.VERIFY, null),
             new Endpoint("GET", "/api/v1/enterprises/{enterpriseCode}", Caller.LOOKUPS, Body.NONE, null),
             new Endpoint("POST", "/api/v1/portal/callbacks", Caller.PORTAL_SIGNATURE, Body.CALLBACK, null),
+            new Endpoint("POST", "/api/v1/civil-status/statuses", Caller.ONE_STOP, Body.STATUS_REPORT, null),
+            new Endpoint("GET", "/api/v1/civil-status/files/{fileId}", Caller.ONE_STOP, Body.NONE, null),
+            new Endpoint("GET", "/api/v1/civil-status/dossiers/{portalCode}", Caller.ONE_STOP, Body.NONE, null),
+            new Endpoint("POST", "/api/v1/portal/dossiers", Caller.ONE_STOP, Body.PORTAL_DOSSIER, null),
             new Endpoint("GET", "/admin/audit", Caller.ADMIN, Body.NONE, "personalId"),
             new Endpoint("GET", "/admin/destinations/{destination}", Caller.ADMIN, Body.NONE, null),
             new Endpoint("GET", "/admin/destinations/{destination}/dead", Caller.ADMIN, Body.NONE, null),

@@ -72,7 +72,7 @@ final class HostileRequests {
         }
         path = path.replaceAll("\\{personalId}", "04919275749").replaceAll("\\{dossierCode}", "H47-1")
                 .replaceAll("\\{enterpriseCode}", "12").replaceAll("\\{destination}", "no-such-destination")
-                .replaceAll("\\{id}", "0").replaceAll("\\{code}", "9.999999");
+                .replaceAll("\\{id}", "0").replaceAll("\\{code}", "9.999999").replaceAll("\\{fileId}", "0").replaceAll("\\{portalCode}", "G22.99.10-261124-0001");
         if (e.query() != null) {
             path += "?" + e.query() + "=" + encode(values.getOrDefault(e.query(), "04919275749"));
         }
@@ -144,7 +144,7 @@ final class HostileRequests {
     private Arbitrary<HostileRequest> brokenPath(HostileEndpoints.Endpoint e) {
         return Combinators.combine(brokenIdentifier(), validBody(e)).as((bad, body) -> {
             Map<String, String> values = new LinkedHashMap<>(validValues(e));
-            for (String name : List.of("personalId", "dossierCode", "enterpriseCode", "destination", "id", "code")) {
+            for (String name : List.of("personalId", "dossierCode", "enterpriseCode", "destination", "id", "code", "fileId", "portalCode")) {
                 if (e.pathTemplate().contains("{" + name + "}") || name.equals(e.query())) {
                     values.put(name, name.equals("destination") ? "x" + bad : bad);
                 }
@@ -208,6 +208,8 @@ final class HostileRequests {
             case "/api/v1/dossier-events", "/api/v1/portal/callbacks" -> 256 * 1024;
             case "/api/v1/dossier-events/batch" -> 2 * 1024 * 1024;
             case "/api/v1/citizens/verify" -> 16 * 1024;
+            case "/api/v1/civil-status/statuses" -> 8 * 1024 * 1024;
+            case "/api/v1/portal/dossiers" -> 1024 * 1024;
             default -> 64 * 1024;
         };
         return (text.substring(0, text.length() - 1) + ",\"pad\":\"" + "x".repeat(limit) + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -253,6 +255,31 @@ final class HostileRequests {
                         m.accept(c);
                         return request(e, "broken callback field", Map.of(), bytes(c));
                     });
+            case STATUS_REPORT -> Arbitraries.integers().between(0, 6).map(how -> {
+                ObjectNode r = statusReport();
+                switch (how) {
+                    case 0 -> r.remove("eventId");
+                    case 1 -> r.put("eventId", "bad id with spaces");
+                    case 2 -> r.put("occurredAt", "24/11/2026 09:15:00");
+                    case 3 -> r.put("status", "DONE");
+                    case 4 -> r.putObject("result").put("registrationNumber", "1").put("certificate", "@@@");
+                    case 5 -> r.put("portalCode", "../../etc");
+                    default -> r.put("status", "RECEIVED");
+                }
+                return request(e, "broken status report (" + how + ")", Map.of(), bytes(r));
+            });
+            case PORTAL_DOSSIER -> Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.of(NAMES)).as((how, name) -> {
+                ObjectNode d = pushedDossier(name);
+                switch (how) {
+                    case 0 -> d.put("TepDonDangKy", "%%% not base64 %%%");
+                    case 1 -> d.remove("MaHoSo");
+                    case 2 -> d.put("MaSoThue", "0100109107");
+                    case 3 -> d.putArray("TaiLieuNop").add("x");
+                    case 4 -> d.put("MaHoSo", "a b/c");
+                    default -> d.withArray("TaiLieuNop").addObject().put("TenTepDinhKem", "x.pdf").put("Base64", "=@=");
+                }
+                return request(e, "broken pushed dossier (" + how + ")", Map.of(), bytes(d));
+            });
             case NONE -> throw new IllegalStateException("no body");
         };
     }
@@ -298,7 +325,8 @@ final class HostileRequests {
 
     private Map<String, String> validValues(HostileEndpoints.Endpoint e) {
         return Map.of("personalId", PERSONAL_IDS.get(0), "dossierCode", "000.00.12.H47-261124-0001",
-                "enterpriseCode", "0100109106", "destination", "national-portal", "id", "1");
+                "enterpriseCode", "0100109106", "destination", "national-portal", "id", "1",
+                "fileId", UUID.randomUUID().toString(), "portalCode", "G22.99.10-261124-0001");
     }
 
     private Arbitrary<byte[]> validBody(HostileEndpoints.Endpoint e) {
@@ -309,7 +337,24 @@ final class HostileRequests {
             case VERIFY -> bytes(JSON.createObjectNode().put("personalId", PERSONAL_IDS.get(0)).put("name", NAMES.get(0))
                     .put("birthDate", "1985-03-12"));
             case CALLBACK -> bytes(newDossierCallback(PERSONAL_IDS.get(0), NAMES.get(0)));
+            case STATUS_REPORT -> bytes(statusReport());
+            case PORTAL_DOSSIER -> bytes(pushedDossier(NAMES.get(0)));
         });
+    }
+
+    /** A progress report on a dossier the gateway does not hold (refused 422 even unbroken: nothing is ever stored). */
+    static ObjectNode statusReport() {
+        return JSON.createObjectNode().put("eventId", "hostile-" + UUID.randomUUID()).put("portalCode", "G22.99.10-261124-0001")
+                .put("oneStopCode", "000.00.12.H47-261124-0001").put("status", "ACCEPTED").put("occurredAt", "2026-11-24T09:15:00+07:00");
+    }
+
+    /** A pushed dossier of a procedure mappings/ do not know (refused even unbroken), with an inline file. */
+    static ObjectNode pushedDossier(String name) {
+        ObjectNode d = JSON.createObjectNode().put("MaHoSo", "G22.99.40-261124-0001").put("MaTTHC", "9.999999")
+                .put("MaSoThue", "0100109106").put("TenThuongNhan", name).put("TenTepDonDangKy", "don.pdf")
+                .put("TepDonDangKy", java.util.Base64.getEncoder().encodeToString("%PDF-1.4 hostile".getBytes(StandardCharsets.UTF_8)));
+        d.putArray("TaiLieuNop").addObject().put("TenTepDinhKem", "phu-luc.pdf").put("Base64", "JVBERi0xLjQ=");
+        return d;
     }
 
     static ObjectNode dossierEvent() {

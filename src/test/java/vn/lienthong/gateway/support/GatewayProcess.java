@@ -72,7 +72,10 @@ public final class GatewayProcess {
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", classPath(), GatewayApplication.class.getName()));
-        cmd.addAll(settings(port));
+        List<String> defaults = new ArrayList<>(settings(port));
+        // A setting given in springArgs replaces the default (Spring would join two values of one key with a comma).
+        defaults.removeIf(d -> springArgs.stream().anyMatch(a -> a.startsWith(d.substring(0, d.indexOf('=') + 1))));
+        cmd.addAll(defaults);
         cmd.addAll(springArgs);
         return cmd;
     }
