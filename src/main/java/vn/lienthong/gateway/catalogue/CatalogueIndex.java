@@ -36,6 +36,11 @@ public final class CatalogueIndex {
         this.published = byCode.values().stream().filter(p -> !p.withdrawn()).count();
     }
 
+    /** An index of the seed procedures of mappings/procedures.yaml alone, as on an install never refreshed. */
+    public static CatalogueIndex seedOnly(ProcedureMap map) {
+        return of(List.of(), map, null);
+    }
+
     /** {@code refreshedAt}: when a refresh last got the portal's list; null when none ever did. */
     static CatalogueIndex of(List<CatalogueProcedure> procedures, ProcedureMap map, Instant refreshedAt) {
         Map<String, CatalogueProcedure> byCode = new HashMap<>();

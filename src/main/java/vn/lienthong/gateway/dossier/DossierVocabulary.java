@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import vn.lienthong.gateway.catalogue.CatalogueIndex;
 import vn.lienthong.gateway.catalogue.ProcedureCatalogue;
+import vn.lienthong.gateway.catalogue.ProcedureMap;
 import vn.lienthong.gateway.catalogue.Resolution;
 import vn.lienthong.gateway.audit.NationalDataUse;
 import vn.lienthong.gateway.mapping.MappingEntry;
@@ -58,7 +59,8 @@ public final class DossierVocabulary {
 
     private DossierVocabulary(Mappings m, ProcedureCatalogue catalogue) {
         this.catalogue = catalogue;
-        this.pinned = null;
+        // without a catalogue (start-up check, unit tests) the seed procedures of procedures.yaml serve
+        this.pinned = catalogue == null ? CatalogueIndex.seedOnly(ProcedureMap.from(m)) : null;
         this.statuses = m.table(STATUS);
         this.channels = m.table(CHANNELS);
         this.applicantTypes = m.table(APPLICANT_TYPES);
@@ -126,7 +128,7 @@ public final class DossierVocabulary {
         this.pinned = pinned;
     }
 
-    /** The start-up and reload check (no catalogue: procedure codes cannot be resolved with it). */
+    /** The start-up and reload check, and unit tests: procedure codes resolve against procedures.yaml's seed only. */
     public static DossierVocabulary from(Mappings m) {
         return new DossierVocabulary(m, null);
     }
@@ -137,7 +139,7 @@ public final class DossierVocabulary {
 
     /** This vocabulary with the catalogue's current snapshot fixed, so a request's checks and record agree. */
     public DossierVocabulary pinned() {
-        return new DossierVocabulary(this, catalogue.index());
+        return catalogue == null ? this : new DossierVocabulary(this, catalogue.index());
     }
 
     /** What the national procedure catalogue says about a procedure code (mapped, as is, or by its national part). */

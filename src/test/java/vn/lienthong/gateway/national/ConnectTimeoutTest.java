@@ -53,13 +53,13 @@ class ConnectTimeoutTest {
         r.add("gateway.portal.username", () -> "unused");
         r.add("gateway.portal.password", () -> "unused");
         r.add("gateway.portal.dstcode", () -> "unused");
-        r.add("gateway.callbacks.secret", () -> "unused");
-        r.add("gateway.callbacks.payment-secret", () -> "unused");
+        r.add("gateway.callbacks.secret", () -> "unused-at-least-32-bytes-long-00000000");
+        r.add("gateway.callbacks.payment-secret", () -> "unused-at-least-32-bytes-long-00000000");
         r.add("gateway.one-stop.base-url", () -> ONE_STOP.url("/onestop"));
         r.add("gateway.one-stop.api-key", () -> "unused");
         r.add("gateway.registry.base-url", () -> REGISTRY.url("/registry"));
         r.add("gateway.registry.api-key", () -> "unused");
-        r.add("gateway.audit.hmac-secret", () -> "unused");
+        r.add("gateway.audit.hmac-secret", () -> "unused-audit-secret-at-least-32-bytes-long-00000000");
         for (String system : new String[] {"portal", "one-stop", "registry"}) {
             r.add("gateway." + system + ".connect-timeout-ms", () -> CONNECT_TIMEOUT_MS);
         }

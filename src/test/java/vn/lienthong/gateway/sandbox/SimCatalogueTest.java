@@ -129,7 +129,7 @@ class SimCatalogueTest {
         JsonNode unknown = call(envelope(SimCatalogue.PROCEDURE).put("maTTHC", "9.999999"));
         assertThat(unknown.get("error_code").asInt()).isZero();
         assertThat(unknown.get("result")).isEmpty();
-        assertThat(send("/integration", "connectTimeout=1000", envelope(SimCatalogue.LIST).toString(), "DST").statusCode()).isEqualTo(400);
+        assertThat(send("/integration", "connectTimeout=1000", envelope(SimCatalogue.LIST).toString(), "DST").statusCode()).isEqualTo(404);
         assertThat(send("/integration", null, envelope(SimCatalogue.LIST).toString(), null).statusCode()).isEqualTo(400);
         assertThat(call(envelope(SimCatalogue.LIST).put("session", "stale")).get("error_code").asInt()).isEqualTo(-2);
         SimCatalogue.Request last = portal.catalogue().requests().get(portal.catalogue().requests().size() - 1);
