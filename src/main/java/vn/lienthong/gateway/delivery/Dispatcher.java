@@ -232,53 +232,32 @@ public class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** Writes what {@link Settlement} decided of a batch's results. */
     private void settle(List<DeliveryResult> results, java.util.Set<Long> completed) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<StoredEvent> delivered = new ArrayList<>();
-        for (DeliveryResult r : results) {
-            StoredEvent e = r.event();
-            if (completed.contains(e.id())) {
-                continue; // recorded as delivered with its last part
-            }
-            switch (r.kind()) {
-                case DELIVERED -> delivered.add(e);
-                case NOT_ATTEMPTED -> {
-                    store.markFailed(e, DeliveryState.RETRY_SCHEDULED,
-                            now.plus(r.retryAfter() == null ? Duration.ofSeconds(1) : retry.capped(r.retryAfter())), r.reason(), false);
-                    log.debug("event {} to {} not attempted: {}", e.id(), destination.name(), r.reason());
+        Settlement.Plan plan = Settlement.of(results, completed, retry, OffsetDateTime.now(clock));
+        failedTotal.addAndGet(plan.failed());
+        for (Settlement.Change c : plan.changes()) {
+            StoredEvent e = c.event();
+            boolean written = store.markFailed(e, c.state(), c.nextAttempt(), c.reason(), c.countAttempt());
+            if (c.dead()) {
+                if (written) {
+                    deadTotal.incrementAndGet();
+                    log.warn("event {} (key {}, partition {}) to {} is DEAD and blocks its partition: {}", e.id(), e.idemKey(),
+                            e.partitionKey(), destination.name(), c.reason());
                 }
-                case TRANSIENT -> {
-                    int failed = e.attempts() + 1;
-                    String limit = retry.exhausted(failed, e.acceptedAt(), now);
-                    failedTotal.incrementAndGet();
-                    if (limit != null) {
-                        dead(e, limit + "; last error: " + r.reason());
-                    } else {
-                        OffsetDateTime next = now.plus(retry.backoff(failed, r.retryAfter()));
-                        store.markFailed(e, DeliveryState.RETRY_SCHEDULED, next, r.reason(), true);
-                        log.info("event {} (partition {}) to {} failed attempt {}: {}; next attempt at {}", e.id(),
-                                e.partitionKey(), destination.name(), failed, r.reason(), next);
-                    }
-                }
-                case PERMANENT -> {
-                    failedTotal.incrementAndGet();
-                    dead(e, r.reason());
-                }
+            } else if (c.countAttempt()) {
+                log.info("event {} (partition {}) to {} failed attempt {}: {}; next attempt at {}", e.id(),
+                        e.partitionKey(), destination.name(), c.attempt(), c.reason(), c.nextAttempt());
+            } else {
+                log.debug("event {} to {} not attempted: {}", e.id(), destination.name(), c.reason());
             }
         }
+        List<StoredEvent> delivered = plan.delivered();
         int n = store.markDelivered(delivered);
         deliveredTotal.addAndGet(n + completed.size());
         if (n != delivered.size()) {
             log.warn("{} of {} delivered events of {} had lost their claim", delivered.size() - n, delivered.size(),
                     destination.name());
-        }
-    }
-
-    private void dead(StoredEvent e, String reason) {
-        if (store.markFailed(e, DeliveryState.DEAD, OffsetDateTime.now(clock), reason, true)) {
-            deadTotal.incrementAndGet();
-            log.warn("event {} (key {}, partition {}) to {} is DEAD and blocks its partition: {}", e.id(), e.idemKey(),
-                    e.partitionKey(), destination.name(), reason);
         }
     }
 
