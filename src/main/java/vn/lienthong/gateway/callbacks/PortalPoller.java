@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
-import vn.lienthong.gateway.national.portal.PortalCallException;
+import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.national.portal.PortalProtocol;
 
 /**
@@ -52,7 +52,7 @@ public class PortalPoller {
         }
         try {
             pollOnce();
-        } catch (PortalCallException e) {
+        } catch (NationalFailure e) {
             log.warn("polling the portal failed ({}); trying again next tick", e.getMessage());
         }
     }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import vn.lienthong.gateway.mapping.MappingException;
 import vn.lienthong.gateway.mapping.Mappings;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
-import vn.lienthong.gateway.national.portal.PortalCallException;
+import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.national.portal.PortalProtocol;
 import vn.lienthong.gateway.national.portal.PortalQuota;
 
@@ -93,7 +93,7 @@ final class CataloguePortal {
         calls.incrementAndGet();
         try {
             return PortalQuota.inBackground(() -> client.read(path, p.get(serviceKey), cfg.getAgency(), fields));
-        } catch (PortalCallException e) {
+        } catch (NationalFailure e) {
             throw new CatalogueAnswerException(CatalogueAnswerException.Kind.UNAVAILABLE, e.getMessage());
         }
     }

@@ -32,6 +32,8 @@ import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.lienthong.gateway.national.guard.NationalFailure;
+
 /**
  * Speaks to the linked civil-status service: bearer login (renewed before the token expires and once on a 401),
  * LayDanhSachHoSo, the detail (its body handed over as a stream, never read into memory), CapNhatDaNhanHoSo and the
@@ -94,13 +96,14 @@ public class CivilStatusClient implements AutoCloseable {
     public JsonNode list() {
         Answer a = call("list", () -> new HttpGet(url(cfg.getPaths().getList())));
         if (a.status() >= 400) {
-            throw new CivilStatusCallException(CivilStatusCallException.Kind.TRANSIENT, "LayDanhSachHoSo answered HTTP " + a.status(), null, null);
+            throw new NationalFailure(SYSTEM, NationalFailure.Kind.REFUSED, String.valueOf(a.status()), (Duration) null,
+                    "LayDanhSachHoSo answered HTTP " + a.status(), null);
         }
         try {
             JsonNode items = json.readTree(a.text()).path(vocab.get().get("list.items"));
             return items.isArray() ? items : json.createArrayNode();
         } catch (IOException e) {
-            throw new CivilStatusCallException(CivilStatusCallException.Kind.TRANSIENT, "unreadable LayDanhSachHoSo answer", null, e);
+            throw new NationalFailure(SYSTEM, NationalFailure.Kind.BAD_ANSWER, null, (Duration) null, "unreadable LayDanhSachHoSo answer", e);
         }
     }
 
@@ -124,8 +127,8 @@ public class CivilStatusClient implements AutoCloseable {
                 if (status >= 500 || status == 429 || status == 408) {
                     breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS,
                             new IOException("HTTP " + status));
-                    throw new CivilStatusCallException(CivilStatusCallException.Kind.TRANSIENT, "detail answered HTTP " + status,
-                            retryAfter(response), null);
+                    throw new NationalFailure(SYSTEM, status == 408 ? NationalFailure.Kind.TIMEOUT : NationalFailure.Kind.UNAVAILABLE,
+                            String.valueOf(status), retryAfter(response), "detail answered HTTP " + status, null);
                 }
                 if (status >= 400) {
                     breaker.onSuccess(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -142,7 +145,7 @@ public class CivilStatusClient implements AutoCloseable {
                 return result;
             } catch (IOException e) {
                 breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, e);
-                throw new CivilStatusCallException(CivilStatusCallException.Kind.TRANSIENT, "detail download failed: " + e, null, e);
+                throw failure("detail download failed: ", e);
             }
         }
     }
@@ -173,7 +176,7 @@ public class CivilStatusClient implements AutoCloseable {
             }
             relogin(used);
         }
-        throw new CivilStatusCallException(CivilStatusCallException.Kind.TRANSIENT, operation + ": the service refused a fresh token (HTTP 401)", null, null);
+        throw NationalFailure.of(SYSTEM, NationalFailure.Kind.UNAUTHORISED, operation + ": the service refused a fresh token (HTTP 401)");
     }
 
     private Answer exchange(String operation, HttpUriRequestBase r) {
@@ -184,22 +187,28 @@ public class CivilStatusClient implements AutoCloseable {
             String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
             if (status >= 500 || status == 429 || status == 408) {
                 breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, new IOException("HTTP " + status));
-                throw new CivilStatusCallException(CivilStatusCallException.Kind.TRANSIENT, operation + " answered HTTP " + status,
-                        retryAfter(response), null);
+                throw new NationalFailure(SYSTEM, status == 408 ? NationalFailure.Kind.TIMEOUT : NationalFailure.Kind.UNAVAILABLE,
+                        String.valueOf(status), retryAfter(response), operation + " answered HTTP " + status, null);
             }
             breaker.onSuccess(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             return new Answer(status, text);
         } catch (IOException | org.apache.hc.core5.http.ParseException e) {
             breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, e);
-            throw new CivilStatusCallException(CivilStatusCallException.Kind.TRANSIENT, operation + " failed: " + e, null, e);
+            throw failure(operation + " failed: ", e);
         }
+    }
+
+    /** An I/O failure of a call, by the one classifier (a timeout or the service unreachable), its detail headed by {@code what}. */
+    private static NationalFailure failure(String what, Exception e) {
+        NationalFailure f = NationalFailure.from(SYSTEM, e);
+        return new NationalFailure(SYSTEM, f.kind(), null, (Duration) null, what + e, e);
     }
 
     private void permit() {
         try {
             breaker.acquirePermission();
         } catch (CallNotPermittedException open) {
-            throw new CivilStatusCallException(CivilStatusCallException.Kind.NOT_SENT, "circuit breaker open", null, open);
+            throw NationalFailure.from(SYSTEM, open);
         }
     }
 
@@ -227,7 +236,7 @@ public class CivilStatusClient implements AutoCloseable {
         }
         if (fresh == null || fresh.isBlank()) {
             log.error("civil-status service login refused (HTTP {}); check gateway.civil-status.username/password", a.status());
-            throw new CivilStatusCallException(CivilStatusCallException.Kind.TRANSIENT, "civil-status login refused: HTTP " + a.status(), null, null);
+            throw NationalFailure.of(SYSTEM, NationalFailure.Kind.UNAUTHORISED, "civil-status login refused: HTTP " + a.status());
         }
         token = fresh;
         renewAt = expiry(fresh).minus(cfg.getTokenRenewBefore());
@@ -262,14 +271,7 @@ public class CivilStatusClient implements AutoCloseable {
 
     private static Duration retryAfter(ClassicHttpResponse r) {
         var h = r.getFirstHeader("Retry-After");
-        if (h == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(h.getValue().trim())));
-        } catch (NumberFormatException notSeconds) {
-            return null;
-        }
+        return h == null ? null : NationalFailure.parseRetryAfter(h.getValue());
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.delivery.AcceptOutcome;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryState;
@@ -76,7 +77,7 @@ public class CivilStatusPoller {
                         r.added(), r.repeats(), r.unusable(), r.acknowledgedAgain());
             }
             intake.sweep();
-        } catch (CivilStatusCallException e) {
+        } catch (NationalFailure e) {
             log.warn("polling the civil-status service failed ({}); trying again next tick", e.getMessage());
         } catch (org.springframework.dao.DataAccessException e) {
             log.warn("civil-status poll not stored ({}); the dossiers stay listed and are taken next tick", e.getClass().getSimpleName());
@@ -131,7 +132,7 @@ public class CivilStatusPoller {
     private boolean acknowledgeAgain(String portalCode) {
         try {
             return intake.acknowledge(portalCode);
-        } catch (CivilStatusCallException e) {
+        } catch (NationalFailure e) {
             log.warn("civil-status dossier {}: acknowledging again failed ({}); next poll tries again", portalCode, e.getMessage());
             return false;
         }

@@ -10,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryResult;
 import vn.lienthong.gateway.delivery.StoredEvent;
@@ -97,8 +98,8 @@ public class IntakeDestination implements DeliveryDestination {
         } catch (RefusedDossierException refused) {
             log.warn("civil-status dossier {} refused and held DEAD: {}", item.portalCode(), refused.getMessage());
             return DeliveryResult.permanent(e, "dossier refused: " + refused.getMessage());
-        } catch (CivilStatusCallException failed) {
-            return failed.resultFor(e);
+        } catch (NationalFailure failed) {
+            return failed.resultFor(e, null);
         }
     }
 }

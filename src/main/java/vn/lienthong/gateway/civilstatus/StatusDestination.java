@@ -15,6 +15,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryResult;
 import vn.lienthong.gateway.delivery.StoredEvent;
@@ -94,8 +95,8 @@ public class StatusDestination implements DeliveryDestination {
         CivilStatusClient.Answer a;
         try {
             a = client.status(body);
-        } catch (CivilStatusCallException failed) {
-            return failed.resultFor(e);
+        } catch (NationalFailure failed) {
+            return failed.resultFor(e, null);
         }
         CivilStatusVocabulary.Outcome outcome = vocab.get().judge(Answers.words(a.text()));
         if (outcome == CivilStatusVocabulary.Outcome.RETRY && a.status() >= 400) {

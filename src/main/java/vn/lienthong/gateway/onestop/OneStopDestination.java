@@ -7,7 +7,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -19,6 +18,7 @@ import vn.lienthong.gateway.delivery.DeliveryResult;
 import vn.lienthong.gateway.delivery.StoredEvent;
 import vn.lienthong.gateway.identifiers.Identifiers;
 import vn.lienthong.gateway.national.NationalCallObserver;
+import vn.lienthong.gateway.national.guard.NationalFailure;
 
 /**
  * The provincial one-stop system as a destination of the delivery engine: each stored callback is one POST of
@@ -29,6 +29,8 @@ import vn.lienthong.gateway.national.NationalCallObserver;
 public class OneStopDestination implements DeliveryDestination {
     private static final Logger log = LoggerFactory.getLogger(OneStopDestination.class);
     public static final String NAME = "one-stop";
+    /** The system named in its failures and their messages. */
+    static final String SYSTEM = "one-stop system";
     public static final String OPERATION = "POST";
     public static final String ROUTE = "direct:one-stop.call";
     public static final String PATH_PROPERTY = "oneStopPath";
@@ -133,26 +135,7 @@ public class OneStopDestination implements DeliveryDestination {
     }
 
     private static DeliveryResult failure(StoredEvent e, Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof CallNotPermittedException) {
-                return DeliveryResult.notAttempted(e, "circuit breaker open", null);
-            }
-            if (c instanceof vn.lienthong.gateway.national.RemoteUnavailableException u) {
-                return DeliveryResult.transientFailure(e, u.getMessage(), retryAfter(u.retryAfter()));
-            }
-        }
-        return DeliveryResult.transientFailure(e, "one-stop system unreachable: " + t, null);
-    }
-
-    static Duration retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            return null;
-        }
+        return NationalFailure.from(SYSTEM, t).resultFor(e, null);
     }
 
     /** Short, and with long digit runs masked: an answer may echo a personal ID, and the reason is logged and kept. */

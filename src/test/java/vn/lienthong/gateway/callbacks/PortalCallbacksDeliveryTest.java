@@ -23,7 +23,7 @@ import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryResult;
 import vn.lienthong.gateway.delivery.DeliveryState;
 import vn.lienthong.gateway.delivery.StoredEvent;
-import vn.lienthong.gateway.national.portal.PortalCallException;
+import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.onestop.OneStopDestination;
 import vn.lienthong.gateway.sandbox.OneStopFault;
 import vn.lienthong.gateway.sandbox.OneStopRequest;
@@ -134,7 +134,7 @@ class PortalCallbacksDeliveryTest extends CallbacksTestSupport {
         PORTAL.enqueueItem(withdrawal);
         PORTAL.addFault(PortalFault.down(1).forService(PortalSimulator.ACK_ITEMS));
 
-        assertThrows(PortalCallException.class, () -> poller.pollOnce());
+        assertThrows(NationalFailure.class, () -> poller.pollOnce());
         assertEquals(2, PORTAL.waitingItems().size(), "not acknowledged, so still waiting at the portal");
 
         PortalPoller.Report again = poller.pollOnce();

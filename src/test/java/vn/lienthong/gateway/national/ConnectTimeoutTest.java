@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
-import vn.lienthong.gateway.national.portal.PortalCallException;
+import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.national.registry.BusinessRegistryClient;
 import vn.lienthong.gateway.onestop.OneStopDestination;
 import vn.lienthong.gateway.support.ConnectTarpit;
@@ -79,8 +79,9 @@ class ConnectTimeoutTest {
             try {
                 portal.integration("DongBoHoSoMC", "000.00.12.H47", "False", new ObjectMapper().createArrayNode());
                 return null;
-            } catch (PortalCallException e) {
-                assertThat(e.kind()).isEqualTo(PortalCallException.Kind.TRANSIENT);
+            } catch (NationalFailure e) {
+                assertThat(e.kind()).isEqualTo(NationalFailure.Kind.TIMEOUT);
+                assertThat(e.effect()).isEqualTo(NationalFailure.Effect.RETRY);
                 return e;
             }
         });

@@ -1,8 +1,5 @@
 package vn.lienthong.gateway.national.guard;
 
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -97,25 +94,8 @@ public class NationalGuard {
         }
     }
 
-    /** Recognised failures pass; anything else is a timeout or an unreachable system. */
+    /** How a call ended, by the one classifier of {@link NationalFailure#from}. */
     public NationalFailure classify(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof NationalFailure f) {
-                return f;
-            }
-        }
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SocketTimeoutException || c instanceof HttpTimeoutException
-                    || c instanceof java.util.concurrent.TimeoutException
-                    || (c.getMessage() != null && c.getMessage().toLowerCase().contains("timed out"))) {
-                return new NationalFailure(system, NationalFailure.Kind.TIMEOUT, null, 0, "no answer in time", e);
-            }
-        }
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof ConnectException) {
-                return new NationalFailure(system, NationalFailure.Kind.UNAVAILABLE, null, 5, "connection refused", e);
-            }
-        }
-        return new NationalFailure(system, NationalFailure.Kind.UNAVAILABLE, null, 5, e.getClass().getSimpleName(), e);
+        return NationalFailure.from(system, e);
     }
 }

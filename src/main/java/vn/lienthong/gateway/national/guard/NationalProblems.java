@@ -16,21 +16,24 @@ public final class NationalProblems {
             case NOT_FOUND -> Problem.of(404, "not-found", what + " not found", "the " + f.system() + " has no such " + what.toLowerCase());
             case INVALID -> Problem.of(400, "national-refused", "Refused by " + f.system(),
                     "the " + f.system() + " refused the request as malformed (" + f.code() + ")");
+            case REFUSED -> Problem.of(502, "national-refused", "Refused by " + f.system(),
+                    "the " + f.system() + " refused the gateway's request; operators were alerted");
             case UNAUTHORISED, BAD_ANSWER -> Problem.of(502, "bad-gateway", "National system error",
                     "the " + f.system() + " did not give a usable answer; operators were alerted");
             case TIMEOUT -> Problem.of(504, "national-timeout", "National system timeout",
                     "the " + f.system() + " did not answer in time; try again later");
-            case BREAKER_OPEN, BUSY, RATE_LIMITED, UNAVAILABLE -> Problem.of(503, "national-unavailable",
+            case BREAKER_OPEN, BUSY, RATE_LIMITED, HELD_BACK, UNAVAILABLE -> Problem.of(503, "national-unavailable",
                     "National system unavailable", "the " + f.system() + " cannot be asked now ("
                             + f.kind().name().toLowerCase().replace('_', ' ') + "); try again later");
         };
     }
 
-    /** Writes the problem, with Retry-After for a 503. */
+    /** Writes the problem, with Retry-After for a 503: the system's own, else 5 s for an outage and 1 s for a guard's refusal. */
     public static void reply(Exchange ex, NationalFailure f, String what) {
         HttpReply.problem(ex, of(f, what));
         if (f.kind().status() == 503) {
-            ex.getMessage().setHeader("Retry-After", String.valueOf(Math.max(1, f.retryAfterSeconds())));
+            int seconds = f.retryAfterSeconds() > 0 ? f.retryAfterSeconds() : f.kind() == NationalFailure.Kind.UNAVAILABLE ? 5 : 1;
+            ex.getMessage().setHeader("Retry-After", String.valueOf(seconds));
         }
     }
 }

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -20,6 +18,7 @@ import org.slf4j.MDC;
 
 import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.national.NationalCallObserver;
+import vn.lienthong.gateway.national.guard.NationalFailure;
 
 /**
  * Speaks the portal's session protocol over the guarded route {@code direct:national-portal.call}
@@ -27,6 +26,8 @@ import vn.lienthong.gateway.national.NationalCallObserver;
  * when a call answers "session expired", logs in again once and repeats the call.
  */
 public class NationalPortalClient {
+    /** The system named in its failures and their messages. */
+    public static final String SYSTEM = "portal";
     private static final Logger log = LoggerFactory.getLogger(NationalPortalClient.class);
     public static final String ROUTE = "direct:national-portal.call";
     public static final String PATH_PROPERTY = "portalPath";
@@ -96,8 +97,8 @@ public class NationalPortalClient {
             answer = post(path, service, body.apply(fresh));
             if (p.outcome(code(p, answer)) == PortalProtocol.Outcome.SESSION_EXPIRED) {
                 session = null;
-                throw new PortalCallException(PortalCallException.Kind.TRANSIENT,
-                        "portal refused a fresh session (" + message(p, answer) + ")", null, null);
+                throw NationalFailure.of(SYSTEM, NationalFailure.Kind.UNAUTHORISED,
+                        "portal refused a fresh session (" + message(p, answer) + ")");
             }
         }
         return answer;
@@ -141,8 +142,8 @@ public class NationalPortalClient {
             // Wrong credentials are a configuration fault: keep retrying (an operator fixes them) but say so loudly.
             log.error("portal login refused (error_code {}: {}); check gateway.portal.username/password",
                     code(p, answer), message(p, answer));
-            throw new PortalCallException(PortalCallException.Kind.TRANSIENT, "portal login refused: error_code "
-                    + code(p, answer), null, null);
+            throw NationalFailure.of(SYSTEM, NationalFailure.Kind.UNAUTHORISED, "portal login refused: error_code "
+                    + code(p, answer));
         }
         session = s.asText();
         return session;
@@ -165,20 +166,21 @@ public class NationalPortalClient {
             e.getIn().setBody(payload);
         });
         if (ex.getException() != null) {
-            PortalCallException failure = classify(ex.getException());
+            NationalFailure failure = NationalFailure.from(SYSTEM, ex.getException());
             observer.called(NationalPortalDestination.NAME, operation,
-                    failure.kind() == PortalCallException.Kind.NOT_SENT ? "not_sent" : "failed", System.nanoTime() - start);
+                    failure.effect() == NationalFailure.Effect.NOT_SENT ? "not_sent" : "failed", System.nanoTime() - start);
             throw failure;
         }
         observer.called(NationalPortalDestination.NAME, operation, "ok", System.nanoTime() - start);
         int status = ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String text = ex.getMessage().getBody(String.class);
         if (status == 413 || status == 408) {
-            throw new PortalCallException(PortalCallException.Kind.TRANSIENT, "portal answered HTTP " + status, null, null);
+            throw new NationalFailure(SYSTEM, status == 408 ? NationalFailure.Kind.TIMEOUT : NationalFailure.Kind.UNAVAILABLE,
+                    String.valueOf(status), (Duration) null, "portal answered HTTP " + status, null);
         }
         if (status >= 400) {
-            throw new PortalCallException(PortalCallException.Kind.PERMANENT, "portal answered HTTP " + status + ": "
-                    + abbreviate(text), null, null);
+            throw new NationalFailure(SYSTEM, NationalFailure.Kind.REFUSED, String.valueOf(status), (Duration) null,
+                    "portal answered HTTP " + status + ": " + abbreviate(text), null);
         }
         try {
             JsonNode answer = json.readTree(text == null ? "" : text);
@@ -187,45 +189,8 @@ public class NationalPortalClient {
             }
             return answer;
         } catch (IOException e) {
-            throw new PortalCallException(PortalCallException.Kind.TRANSIENT, "unreadable portal answer (HTTP " + status
-                    + "): " + abbreviate(text), null, e);
-        }
-    }
-
-    static PortalCallException classify(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof PortalCallException pce) {
-                return pce;
-            }
-            if (c instanceof CallNotPermittedException) {
-                return new PortalCallException(PortalCallException.Kind.NOT_SENT, "circuit breaker open", null, c);
-            }
-            if (c instanceof RequestNotPermitted) {
-                return new PortalCallException(PortalCallException.Kind.NOT_SENT, "portal quota exhausted", Duration.ofSeconds(1), c);
-            }
-            if (c instanceof vn.lienthong.gateway.national.RemoteUnavailableException pue) {
-                return new PortalCallException(PortalCallException.Kind.TRANSIENT, pue.getMessage(),
-                        parseRetryAfter(pue.retryAfter()), c);
-            }
-        }
-        return new PortalCallException(PortalCallException.Kind.TRANSIENT, "portal unreachable: " + t, null, t);
-    }
-
-    static Duration parseRetryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.trim()));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(value.trim(),
-                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(java.time.ZonedDateTime.now(), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException unreadable) {
-                return null;
-            }
+            throw new NationalFailure(SYSTEM, NationalFailure.Kind.BAD_ANSWER, String.valueOf(status), (Duration) null,
+                    "unreadable portal answer (HTTP " + status + "): " + abbreviate(text), e);
         }
     }
 

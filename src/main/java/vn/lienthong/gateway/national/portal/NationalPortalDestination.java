@@ -21,6 +21,7 @@ import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryDestination.PartDone;
 import vn.lienthong.gateway.delivery.DeliveryResult;
 import vn.lienthong.gateway.delivery.StoredEvent;
+import vn.lienthong.gateway.national.guard.NationalFailure;
 
 /**
  * Delivers dossier events to the portal. An event's payload has up to two parts: the dossier record
@@ -197,17 +198,13 @@ public class NationalPortalDestination implements DeliveryDestination {
             // Before each POST of these events (the first, and the one after a new login): all still claimed, long enough.
             answer = client.integration(service, group.get(0).event.groupKey(), updating, data, () -> {
                 if (progress.hold(events).size() != events.size()) {
-                    throw new PortalCallException(PortalCallException.Kind.NOT_SENT,
-                            "not sent: the claim of some of its events was taken over or could not be renewed", null, null);
+                    throw NationalFailure.of(NationalPortalClient.SYSTEM, NationalFailure.Kind.HELD_BACK,
+                            "not sent: the claim of some of its events was taken over or could not be renewed");
                 }
             });
-        } catch (PortalCallException e) {
+        } catch (NationalFailure e) {
             for (Work w : group) {
-                w.result = switch (e.kind()) {
-                    case NOT_SENT -> DeliveryResult.notAttempted(w.event, e.getMessage(), e.retryAfter());
-                    case TRANSIENT -> DeliveryResult.transientFailure(w.event, service + ": " + e.getMessage(), e.retryAfter());
-                    case PERMANENT -> DeliveryResult.permanent(w.event, service + ": " + e.getMessage());
-                };
+                w.result = e.resultFor(w.event, service);
             }
             return List.of();
         }

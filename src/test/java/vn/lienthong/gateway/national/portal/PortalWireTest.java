@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.sandbox.PortalFault;
 import vn.lienthong.gateway.support.GatewayIntegrationTest;
 
@@ -55,10 +56,11 @@ class PortalWireTest extends GatewayIntegrationTest {
         ArrayNode data = JSON.createArrayNode();
         data.addObject().put("MaHoSo", dossier).put("TrangThaiHoSo", "2");
         long start = System.nanoTime();
-        PortalCallException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(PortalCallException.class,
+        NationalFailure e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(NationalFailure.class,
                 () -> client.integration("DongBoHoSoMC", AGENCY, "False", data)));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(e.kind()).isEqualTo(PortalCallException.Kind.TRANSIENT);
+        assertThat(e.kind()).isEqualTo(NationalFailure.Kind.TIMEOUT);
+        assertThat(e.effect()).isEqualTo(NationalFailure.Effect.RETRY);
         assertThat(e).hasRootCauseInstanceOf(SocketTimeoutException.class);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(RESPONSE_TIMEOUT_MS)).isLessThan(Duration.ofMillis(delay));
     }
