@@ -6,11 +6,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.gateway.api.Violation;
+import vn.lienthong.gateway.identifiers.ContactFormats;
 import vn.lienthong.gateway.identifiers.Identifiers;
 
 /**
@@ -19,9 +19,6 @@ import vn.lienthong.gateway.identifiers.Identifiers;
  * payment result carrying MaXacThuc must carry the payment platform's seal.
  */
 public class CallbackValidator {
-    private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,2000}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .\\-]{6,18}[0-9]");
     private static final int MAX_TEXT = 2000;
     private static final int MAX_DOCUMENTS = 100;
 
@@ -106,7 +103,7 @@ public class CallbackValidator {
                     String code = o.text("MaSoDoanhNghiep", true);
                     if (code != null && Identifiers.enterpriseCode(code) != null) {
                         o.fail("MaSoDoanhNghiep", Identifiers.enterpriseCode(code),
-                                "MaSoDoanhNghiep is a 10-digit enterprise code with a valid check digit (or NNNNNNNNNN-NNN)");
+                                Identifiers.enterpriseCodeMessage("MaSoDoanhNghiep"));
                     }
                 } else {
                     o.text("HoTen", true);
@@ -116,19 +113,13 @@ public class CallbackValidator {
                     if (id != null) {
                         String rule = Identifiers.personalId(id, vocab.provinces(), null, OffsetDateTime.now(clock).getYear());
                         if (rule != null) {
-                            o.fail("SoDinhDanh", rule, "SoDinhDanh is a valid 12-digit personal identification number");
+                            o.fail("SoDinhDanh", rule, Identifiers.personalIdMessage("SoDinhDanh", rule));
                         }
                     }
                 }
             }
-            String phone = o.text("SoDienThoai", false);
-            if (phone != null && !phone.isEmpty() && !PHONE.matcher(phone).matches()) {
-                o.fail("SoDienThoai", "phone.format", "SoDienThoai is a telephone number");
-            }
-            String email = o.text("Email", false);
-            if (email != null && !email.isEmpty() && !EMAIL.matcher(email).matches()) {
-                o.fail("Email", "email.format", "Email is an e-mail address");
-            }
+            o.check(ContactFormats.phone(o.path("SoDienThoai"), "SoDienThoai", o.text("SoDienThoai", false)));
+            o.check(ContactFormats.email(o.path("Email"), "Email", o.text("Email", false)));
         }
         f.documents(false);
     }
@@ -172,7 +163,18 @@ public class CallbackValidator {
         }
 
         void fail(String field, String rule, String message) {
-            v.add(Violation.of(prefix + "." + field, rule, message));
+            v.add(Violation.of(path(field), rule, message));
+        }
+
+        String path(String field) {
+            return prefix + "." + field;
+        }
+
+        /** Adds a shared rule's violation, if any. */
+        void check(Violation violation) {
+            if (violation != null) {
+                v.add(violation);
+            }
         }
 
         String text(String field, boolean required) {
@@ -234,10 +236,7 @@ public class CallbackValidator {
                 }
                 Fields doc = new Fields(d, prefix + "." + at, v, vocab);
                 doc.text("TenTepDinhKem", true);
-                String url = doc.text("DuongDanTaiTepTin", true);
-                if (url != null && !URL.matcher(url).matches()) {
-                    doc.fail("DuongDanTaiTepTin", "url.format", "DuongDanTaiTepTin is an http(s) link (files travel as links)");
-                }
+                doc.check(ContactFormats.httpLink(doc.path("DuongDanTaiTepTin"), "DuongDanTaiTepTin", doc.text("DuongDanTaiTepTin", true)));
                 doc.text("MaThanhPhanHoSo", false);
             }
         }

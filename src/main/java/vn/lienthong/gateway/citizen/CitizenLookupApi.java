@@ -73,7 +73,7 @@ public class CitizenLookupApi {
         List<Violation> violations = contextChecks(c, v);
         String rule = id == null ? "personal-id.format" : Identifiers.personalId(id, v.provinceCodes(), null, year());
         if (rule != null) {
-            violations.add(Violation.of("personalId", rule, ruleMessage(rule)));
+            violations.add(Violation.of("personalId", rule, Identifiers.personalIdMessage("personalId", rule)));
         }
         boolean sensitive = c.purpose() != null && Boolean.TRUE.equals(v.purposes().get(c.purpose()));
         if (sensitive && c.dossier() == null) {
@@ -135,7 +135,7 @@ public class CitizenLookupApi {
         }
         String rule = id == null ? "personal-id.format" : Identifiers.personalId(id, v.provinceCodes(), birthYear, year());
         if (rule != null) {
-            violations.add(Violation.of("personalId", rule, ruleMessage(rule)));
+            violations.add(Violation.of("personalId", rule, Identifiers.personalIdMessage("personalId", rule)));
         }
         Answer answer;
         if (!violations.isEmpty()) {
@@ -212,15 +212,5 @@ public class CitizenLookupApi {
     private static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         return n != null && n.isTextual() ? n.asText() : null;
-    }
-
-    static String ruleMessage(String rule) {
-        return switch (rule) {
-            case "personal-id.format" -> "personalId is 12 digits";
-            case "personal-id.province" -> "personalId does not start with a known province code (mappings/province-codes.yaml)";
-            case "personal-id.century" -> "personalId's century digit encodes a birth year in the future";
-            case "personal-id.birth-year" -> "personalId's century/sex digit and year digits do not agree with birthDate";
-            default -> rule;
-        };
     }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.gateway.api.Violation;
+import vn.lienthong.gateway.identifiers.ContactFormats;
 import vn.lienthong.gateway.identifiers.Identifiers;
 
 /**
@@ -32,8 +33,6 @@ public class DossierEventValidator {
             "portalAccountId", "vneidVerified");
     private static final Set<String> STEP = Set.of("officer", "title", "department", "content", "startedAt", "deadline");
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .\\-]{6,18}[0-9]");
     private static final Pattern BIRTH = Pattern.compile("(\\d{4})(-\\d{2}-\\d{2})?");
 
     private final Clock clock;
@@ -143,27 +142,18 @@ public class DossierEventValidator {
         if (pid != null) {
             String rule = Identifiers.personalId(pid, vocab.provinces(), birthYear, LocalDate.now(clock).getYear());
             if (rule != null) {
-                v.add(Violation.of("applicant.personalId", rule, switch (rule) {
-                    case "personal-id.format" -> "personalId is 12 digits";
-                    case "personal-id.province" -> "personalId does not start with a known province code";
-                    case "personal-id.century" -> "personalId encodes a birth year in the future (digits 4-6)";
-                    default -> "personalId digits 4-6 do not agree with birthDate";
-                }));
+                v.add(Violation.of("applicant.personalId", rule, Identifiers.personalIdMessage("personalId", rule)));
             }
         }
         String ent = text(a, "enterpriseCode", "enterpriseCode".equals(required), 14, v, "applicant.");
         if (ent != null && Identifiers.enterpriseCode(ent) != null) {
             v.add(Violation.of("applicant.enterpriseCode", Identifiers.enterpriseCode(ent),
-                    "enterpriseCode is 10 digits with a valid check digit, or a branch code NNNNNNNNNN-NNN"));
+                    Identifiers.enterpriseCodeMessage("enterpriseCode")));
         }
-        String email = text(a, "email", false, 254, v, "applicant.");
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            v.add(Violation.of("applicant.email", "email.format", "email is not an e-mail address"));
-        }
-        String phone = text(a, "phone", false, 20, v, "applicant.");
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            v.add(Violation.of("applicant.phone", "phone.format", "phone is 8-20 digits, optionally with +, spaces, dots or dashes"));
-        }
+        java.util.stream.Stream.of(
+                ContactFormats.email("applicant.email", "email", text(a, "email", false, 254, v, "applicant.")),
+                ContactFormats.phone("applicant.phone", "phone", text(a, "phone", false, 20, v, "applicant.")))
+                .filter(java.util.Objects::nonNull).forEach(v::add);
         text(a, "portalAccountId", false, 100, v, "applicant.");
         bool(a, "vneidVerified", v, "applicant.");
     }

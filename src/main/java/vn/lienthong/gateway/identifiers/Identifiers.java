@@ -74,6 +74,22 @@ public final class Identifiers {
         return null;
     }
 
+    /** What a {@link #personalId} rule means, said of the request's field {@code field}. */
+    public static String personalIdMessage(String field, String rule) {
+        return switch (rule) {
+            case "personal-id.format" -> field + " is 12 digits";
+            case "personal-id.province" -> field + " does not start with a known province code (mappings/province-codes.yaml)";
+            case "personal-id.century" -> field + " encodes a birth year in the future (digits 4-6)";
+            case "personal-id.birth-year" -> field + " digits 4-6 do not agree with the birth date";
+            default -> field + " is not a valid personal identification number";
+        };
+    }
+
+    /** What an {@link #enterpriseCode} rule means, said of the request's field {@code field}. */
+    public static String enterpriseCodeMessage(String field) {
+        return field + " is 10 digits with a valid check digit, or a branch code NNNNNNNNNN-NNN";
+    }
+
     /** The birth year digits 4-6 encode: century from digit 4 (0/1 1900s … 8/9 2300s), year from 5-6. */
     public static int birthYearOf(String personalId) {
         int century = 1900 + (personalId.charAt(3) - '0') / 2 * 100;
