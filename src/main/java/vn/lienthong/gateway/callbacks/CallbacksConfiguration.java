@@ -1,7 +1,6 @@
 package vn.lienthong.gateway.callbacks;
 
 import java.time.Clock;
-
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,10 +10,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.mapping.MappingRegistry;
+import vn.lienthong.gateway.national.guard.BreakerSettings;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
 import vn.lienthong.gateway.national.portal.PortalProtocol;
 import vn.lienthong.gateway.onestop.OneStopDestination;
@@ -30,13 +29,8 @@ import vn.lienthong.gateway.ops.NationalSystems;
 public class CallbacksConfiguration {
 
     @Bean
-    CallbackSettings callbackSettings(CallbackProperties callbacks, OneStopProperties oneStop) {
-        return new CallbackSettings(callbacks, oneStop);
-    }
-
-    @Bean
     CircuitBreaker oneStopCircuitBreaker(OneStopProperties props) {
-        GatewayProperties.Breaker b = props.getCircuitBreaker();
+        BreakerSettings b = props.getCircuitBreaker();
         return b.build(OneStopDestination.NAME);
     }
 

@@ -1,7 +1,6 @@
 package vn.lienthong.gateway.catalogue;
 
 import java.time.Clock;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -11,7 +10,6 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.lienthong.gateway.config.RequiredSettings;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.mapping.MappingRegistry;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
@@ -41,9 +39,6 @@ public class CatalogueConfiguration {
     CatalogueRefresh catalogueRefresh(CatalogueProperties props, NationalPortalClient client, MappingRegistry mappings,
                                       PortalQuota nationalPortalQuota, CatalogueStore store, ProcedureCatalogue catalogue,
                                       DataSource dataSource, Clock clock, DeliveryEngine engine) {
-        if (props.getAgency() == null || props.getAgency().isBlank()) {
-            throw new RequiredSettings.MissingSettingsException(List.of("gateway.catalogue.agency (GATEWAY_CATALOGUE_AGENCY)"));
-        }
         nationalPortalQuota.shareWithBackground(props.getQuotaShareWhileBusy());
         CataloguePortal portal = new CataloguePortal(client, () -> PortalProtocol.from(mappings.current()), props);
         return new CatalogueRefresh(portal, store, catalogue, props, dataSource, clock, engine.owner());

@@ -34,11 +34,6 @@ import vn.lienthong.gateway.storage.Durability;
 public class CivilStatusConfiguration {
 
     @Bean
-    CivilStatusSettings civilStatusSettings(CivilStatusProperties cfg) {
-        return new CivilStatusSettings(cfg);
-    }
-
-    @Bean
     Supplier<CivilStatusVocabulary> civilStatusVocabulary(MappingRegistry mappings) {
         mappings.addCheck(CivilStatusVocabulary::from);
         AtomicReference<CivilStatusVocabulary> current = new AtomicReference<>();

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.national.guard.BreakerSettings;
 
 /**
  * Typed view of the {@code gateway.civil-status.*} keys of config/application.yml (each documented there): the linked
@@ -58,7 +58,7 @@ public class CivilStatusProperties {
     private DataSize maxCertificate = DataSize.ofMegabytes(5);
     /** Whether POST /api/v1/portal/dossiers takes the portal's pushed dossiers; off: 404. */
     private boolean pushEnabled;
-    private final GatewayProperties.Breaker circuitBreaker = new GatewayProperties.Breaker();
+    private final BreakerSettings circuitBreaker = new BreakerSettings();
 
     /** Paths of the service's operations, after the base URL; {id} in detail is the list item's id. */
     public static class Paths {
@@ -165,5 +165,5 @@ public class CivilStatusProperties {
     public void setMaxCertificate(DataSize maxCertificate) { this.maxCertificate = maxCertificate; }
     public boolean isPushEnabled() { return pushEnabled; }
     public void setPushEnabled(boolean pushEnabled) { this.pushEnabled = pushEnabled; }
-    public GatewayProperties.Breaker getCircuitBreaker() { return circuitBreaker; }
+    public BreakerSettings getCircuitBreaker() { return circuitBreaker; }
 }

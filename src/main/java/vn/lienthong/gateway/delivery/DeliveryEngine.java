@@ -14,7 +14,6 @@ import javax.management.StandardMBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 
 /** One dispatcher and one JMX control per destination; the dispatch route wakes them. */
 public class DeliveryEngine implements AutoCloseable {
@@ -27,7 +26,7 @@ public class DeliveryEngine implements AutoCloseable {
     private final Clock clock;
     private final String owner;
 
-    public DeliveryEngine(List<DeliveryDestination> destinations, DeliveryStore store, GatewayProperties.Delivery cfg,
+    public DeliveryEngine(List<DeliveryDestination> destinations, DeliveryStore store, DeliveryProperties cfg,
                           Clock clock, String owner) {
         this.store = store;
         this.clock = clock;

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
  * Moves events of one destination out of the outbox: up to {@code parallelism} workers, each claiming a
@@ -29,7 +28,7 @@ public class Dispatcher implements AutoCloseable {
     private final DeliveryDestination destination;
     private final DeliveryStore store;
     private final RetryPolicy retry;
-    private final GatewayProperties.Delivery cfg;
+    private final DeliveryProperties cfg;
     private final Clock clock;
     private final String owner;
     private final ExecutorService workers;
@@ -55,7 +54,7 @@ public class Dispatcher implements AutoCloseable {
     }
 
     public Dispatcher(DeliveryDestination destination, DeliveryStore store, RetryPolicy retry,
-                      GatewayProperties.Delivery cfg, Clock clock, String owner) {
+                      DeliveryProperties cfg, Clock clock, String owner) {
         this.destination = destination;
         this.store = store;
         this.retry = retry;

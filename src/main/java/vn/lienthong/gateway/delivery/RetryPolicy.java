@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ThreadLocalRandom;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 
 /** Exponential backoff with jitter, a floor from Retry-After (at most max-backoff), and the limits that make an event DEAD. */
 public class RetryPolicy {
-    private final GatewayProperties.Delivery cfg;
+    private final DeliveryProperties cfg;
 
-    public RetryPolicy(GatewayProperties.Delivery cfg) {
+    public RetryPolicy(DeliveryProperties cfg) {
         this.cfg = cfg;
     }
 

@@ -12,7 +12,6 @@ import org.apache.camel.Exchange;
 import vn.lienthong.gateway.api.HttpReply;
 import vn.lienthong.gateway.api.Problem;
 import vn.lienthong.gateway.api.Violation;
-import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.delivery.StoredEvent;
 import vn.lienthong.gateway.identifiers.Identifiers;
 
@@ -21,9 +20,9 @@ public class DossierEventsApi {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DossierEventsApi.class);
     private final DossierEventService service;
     private final ObjectMapper json;
-    private final GatewayProperties.Api cfg;
+    private final DossierApiProperties cfg;
 
-    public DossierEventsApi(DossierEventService service, ObjectMapper json, GatewayProperties.Api cfg) {
+    public DossierEventsApi(DossierEventService service, ObjectMapper json, DossierApiProperties cfg) {
         this.service = service;
         this.json = json;
         this.cfg = cfg;

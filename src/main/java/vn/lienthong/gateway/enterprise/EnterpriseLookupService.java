@@ -7,8 +7,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
-import vn.lienthong.gateway.config.LookupProperties;
 import vn.lienthong.gateway.national.registry.BusinessRegistryClient;
+import vn.lienthong.gateway.national.registry.RegistryProperties;
 
 /**
  * Enterprise records by code, from memory when recently asked: registration data is public, so found
@@ -19,7 +19,7 @@ public class EnterpriseLookupService {
     private final BusinessRegistryClient registry;
     private final Cache<String, Optional<JsonNode>> cache;
 
-    public EnterpriseLookupService(BusinessRegistryClient registry, LookupProperties.Cache cfg) {
+    public EnterpriseLookupService(BusinessRegistryClient registry, RegistryProperties.Cache cfg) {
         this.registry = registry;
         long found = cfg.getTtl().toNanos();
         long missing = cfg.getNotFoundTtl().toNanos();

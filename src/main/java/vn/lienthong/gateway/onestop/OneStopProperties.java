@@ -2,7 +2,7 @@ package vn.lienthong.gateway.onestop;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.national.guard.BreakerSettings;
 
 /** Typed view of the {@code gateway.one-stop.*} keys of config/application.yml: the one-stop system's receiving API. */
 @ConfigurationProperties(prefix = "gateway.one-stop")
@@ -17,7 +17,7 @@ public class OneStopProperties {
     private int responseTimeoutMs = 15000;
     /** Partition heads one dispatcher worker takes per round (each is one call). */
     private int maxBatch = 20;
-    private final GatewayProperties.Breaker circuitBreaker = new GatewayProperties.Breaker();
+    private final BreakerSettings circuitBreaker = new BreakerSettings();
 
     public String getBaseUrl() { return baseUrl; }
     public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
@@ -31,5 +31,5 @@ public class OneStopProperties {
     public void setResponseTimeoutMs(int responseTimeoutMs) { this.responseTimeoutMs = responseTimeoutMs; }
     public int getMaxBatch() { return maxBatch; }
     public void setMaxBatch(int maxBatch) { this.maxBatch = maxBatch; }
-    public GatewayProperties.Breaker getCircuitBreaker() { return circuitBreaker; }
+    public BreakerSettings getCircuitBreaker() { return circuitBreaker; }
 }

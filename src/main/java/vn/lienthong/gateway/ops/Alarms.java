@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.lienthong.gateway.audit.LookupVolume;
-import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.catalogue.CatalogueStatus;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryState;
+import vn.lienthong.gateway.security.SecurityProperties;
 
 /**
  * Conditions an operator must act on, checked by the route ops-alarms: a WARN line when one is raised
@@ -42,11 +42,11 @@ public class Alarms {
     private final Map<String, Boolean> gauges = new ConcurrentHashMap<>();
 
     private final LookupVolume lookups;
-    private final GatewayProperties.Security clients;
+    private final SecurityProperties clients;
 
     /** {@code lookups} may be null (no lookup flow): then no lookup volume alarm. */
     public Alarms(DeliveryEngine engine, GatewayMetrics metrics, NationalSystems systems, OpsProperties.Alarms cfg,
-                  Clock clock, MeterRegistry registry, LookupVolume lookups, GatewayProperties.Security clients,
+                  Clock clock, MeterRegistry registry, LookupVolume lookups, SecurityProperties clients,
                   CatalogueStatus catalogue) {
         this.lookups = lookups;
         this.clients = clients;

@@ -26,6 +26,15 @@ public class NationalSystems {
     }
 
     /** The entry of {@code name}, created on first use; a flow adds its guards with the {@code with…} methods. */
+    /** Registers a lookup system's guard (JMX type=NationalSystem, gauges, health, breaker alarm) and times its calls. */
+    public vn.lienthong.gateway.national.guard.NationalGuard observe(vn.lienthong.gateway.national.guard.NationalGuard guard,
+                                                                    GatewayMetrics metrics) {
+        register(guard.system()).withCircuitBreaker(guard.breaker()).withBulkhead(guard.bulkhead())
+                .withRateLimiter(guard.rateLimiter());
+        guard.observe((outcome, nanos) -> metrics.called(guard.system(), "lookup", outcome, nanos));
+        return guard;
+    }
+
     public NationalSystem register(String name) {
         return systems.computeIfAbsent(name, n -> new NationalSystem(n, clock));
     }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import vn.lienthong.gateway.audit.LookupVolume;
-import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.security.SecurityProperties;
 import vn.lienthong.gateway.catalogue.CatalogueStatus;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
@@ -21,7 +21,7 @@ import vn.lienthong.gateway.onestop.OneStopDestination;
 
 /** What administrators see and steer: metrics, health, info, alarms, correlation ids (README "Administration and operations"). */
 @Configuration
-@EnableConfigurationProperties(OpsProperties.class)
+@EnableConfigurationProperties({OpsProperties.class, RetentionProperties.class})
 public class OpsConfiguration {
 
     @Bean
@@ -43,9 +43,30 @@ public class OpsConfiguration {
     @Bean
     Alarms gatewayAlarms(DeliveryEngine engine, GatewayMetrics metrics, NationalSystems systems, OpsProperties props,
                          Clock clock, MeterRegistry registry, ObjectProvider<LookupVolume> lookups,
-                         GatewayProperties gateway, CatalogueStatus catalogueStatus) {
+                         SecurityProperties security, CatalogueStatus catalogueStatus) {
         return new Alarms(engine, metrics, systems, props.getAlarms(), clock, registry, lookups.getIfAvailable(),
-                gateway.getSecurity(), catalogueStatus);
+                security, catalogueStatus);
+    }
+
+    @Bean
+    DeliveryLifecycle deliveryLifecycle(DeliveryEngine engine, MappingRegistry mappings, NationalSystems systems,
+                                        OpsProperties ops) {
+        return new DeliveryLifecycle(engine, mappings, systems, ops.isRegisterMbeans());
+    }
+
+    @Bean
+    AdminApi adminApi(DeliveryEngine engine, MappingRegistry mappings, com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new AdminApi(engine, mappings, json);
+    }
+
+    @Bean
+    RetentionJob retentionJob(javax.sql.DataSource dataSource, RetentionProperties props, Clock clock) {
+        return new RetentionJob(dataSource, props, clock);
+    }
+
+    @Bean
+    ApiErrors apiErrors() {
+        return new ApiErrors();
     }
 
     @Bean

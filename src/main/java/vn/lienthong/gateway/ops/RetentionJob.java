@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
  * Deletes delivered (and skipped) events older than their retention period, and audit rows older than the
@@ -35,10 +34,10 @@ public class RetentionJob {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final LockingTaskExecutor locks;
-    private final GatewayProperties.Retention cfg;
+    private final RetentionProperties cfg;
     private final Clock clock;
 
-    public RetentionJob(DataSource dataSource, GatewayProperties.Retention cfg, Clock clock) {
+    public RetentionJob(DataSource dataSource, RetentionProperties cfg, Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-import vn.lienthong.gateway.config.LookupProperties;
+import vn.lienthong.gateway.national.population.PopulationProperties;
+import vn.lienthong.gateway.national.registry.RegistryProperties;
 
 /** The sandbox profile's simulators of the population database and the business registry. */
 @Configuration
@@ -16,8 +17,7 @@ public class LookupSandboxConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LookupSandboxConfiguration.class);
 
     @Bean(destroyMethod = "stop")
-    PopulationSimulator populationSimulator(@Value("${gateway.lookups-sandbox.population-port}") int port, LookupProperties props) {
-        LookupProperties.Population p = props.getPopulation();
+    PopulationSimulator populationSimulator(@Value("${gateway.lookups-sandbox.population-port}") int port, PopulationProperties p) {
         PopulationSimulator sim = new PopulationSimulator(port, p.getUser(), p.getSecret(), p.getApiKey()).start();
         log.warn("SANDBOX: population database simulator on {} (control: {}/__sim/state); fictional records only",
                 sim.baseUrl(), sim.baseUrl());
@@ -25,8 +25,8 @@ public class LookupSandboxConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    RegistrySimulator registrySimulator(@Value("${gateway.lookups-sandbox.registry-port}") int port, LookupProperties props) {
-        RegistrySimulator sim = new RegistrySimulator(port, props.getRegistry().getApiKey()).start();
+    RegistrySimulator registrySimulator(@Value("${gateway.lookups-sandbox.registry-port}") int port, RegistryProperties props) {
+        RegistrySimulator sim = new RegistrySimulator(port, props.getApiKey()).start();
         log.warn("SANDBOX: business registry simulator on {} (control: {}/__sim/state); fictional records only",
                 sim.baseUrl(), sim.baseUrl());
         return sim;

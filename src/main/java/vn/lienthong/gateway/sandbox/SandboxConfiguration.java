@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.national.portal.PortalProperties;
 
 /** The sandbox profile's in-process national simulators, started before the routes that call them. */
 @Configuration
@@ -22,8 +22,8 @@ public class SandboxConfiguration {
 
     @Bean(destroyMethod = "stop")
     PortalSimulator portalSimulator(@Value("${gateway.sandbox.portal-port}") int port,
-                                    @Value("${gateway.sandbox.portal-keep:200000}") int keep, GatewayProperties props) {
-        PortalSimulator sim = new PortalSimulator(port, props.getPortal().getUsername(), props.getPortal().getPassword(), keep).start();
+                                    @Value("${gateway.sandbox.portal-keep:200000}") int keep, PortalProperties props) {
+        PortalSimulator sim = new PortalSimulator(port, props.getUsername(), props.getPassword(), keep).start();
         log.warn("SANDBOX: national portal simulator on {} (control: {}/__sim/state); events go to the simulator, not the real portal",
                 sim.baseUrl(), sim.baseUrl());
         return sim;

@@ -23,7 +23,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.lienthong.gateway.api.HttpReply;
-import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
  * Authenticates a client by the API key in {@code X-API-Key} (or {@code Authorization: ApiKey …}). Keys are
@@ -33,12 +32,12 @@ import vn.lienthong.gateway.config.GatewayProperties;
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-API-Key";
 
-    private final Map<String, GatewayProperties.ApiKey> byHash;
+    private final Map<String, SecurityProperties.ApiKey> byHash;
     private final ProblemResponses problems;
     private final ClientRateLimits rateLimits;
 
-    public ApiKeyAuthenticationFilter(List<GatewayProperties.ApiKey> keys, ProblemResponses problems, ClientRateLimits rateLimits) {
-        for (GatewayProperties.ApiKey k : keys) {
+    public ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys, ProblemResponses problems, ClientRateLimits rateLimits) {
+        for (SecurityProperties.ApiKey k : keys) {
             if (k.getSha256() == null || !k.getSha256().matches("[0-9a-fA-F]{64}") || k.getClientId() == null) {
                 throw new IllegalStateException("gateway.security.api-keys: every key needs a client-id and a 64-hex-digit sha256");
             }
@@ -69,7 +68,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         // The map is keyed by the hash of the key, so the look-up time says nothing about the key itself.
-        GatewayProperties.ApiKey client = byHash.get(sha256(key));
+        SecurityProperties.ApiKey client = byHash.get(sha256(key));
         if (client == null) {
             problems.write(response, 401, "unauthenticated", "Unauthenticated", "the API key is not valid");
             return;

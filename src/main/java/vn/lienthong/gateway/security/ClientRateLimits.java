@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
  * One request-rate limiter per API client (gateway.security.default-requests-per-second, or the key's own
@@ -17,8 +16,8 @@ import vn.lienthong.gateway.config.GatewayProperties;
 public class ClientRateLimits {
     private final Map<String, RateLimiter> byClient = new ConcurrentHashMap<>();
 
-    public ClientRateLimits(GatewayProperties.Security cfg) {
-        for (GatewayProperties.ApiKey k : cfg.getApiKeys()) {
+    public ClientRateLimits(SecurityProperties cfg) {
+        for (SecurityProperties.ApiKey k : cfg.getApiKeys()) {
             int rate = cfg.requestsPerSecond(k);
             if (rate <= 0) {
                 throw new IllegalStateException("gateway.security.api-keys: requests-per-second of " + k.getClientId()

@@ -15,7 +15,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
  * Who may call what (docs/security.md). Scopes: {@code dossier:write}, {@code dossier:read}, {@code citizen:read},
@@ -26,7 +25,7 @@ import vn.lienthong.gateway.config.GatewayProperties;
  * naming GET alone left HEAD unguarded); HEAD on the API is refused outright, and whatever no rule names is denied.
  */
 @Configuration
-@EnableConfigurationProperties(BodyLimitProperties.class)
+@EnableConfigurationProperties({BodyLimitProperties.class, SecurityProperties.class})
 public class SecurityConfig {
 
     /** Right after the correlation id, ahead of authentication and of anything that reads a body. */
@@ -39,7 +38,7 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, GatewayProperties props, ClientRateLimits clientRateLimits) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties props, ClientRateLimits clientRateLimits) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
@@ -51,7 +50,7 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.disable())
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .anonymous(a -> a.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(props.getSecurity().getApiKeys(), problems, clientRateLimits),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(props.getApiKeys(), problems, clientRateLimits),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // The REQUEST dispatch was authorised; the error page of the same request is not a new call.
@@ -94,8 +93,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    ClientRateLimits clientRateLimits(GatewayProperties props) {
-        return new ClientRateLimits(props.getSecurity());
+    ClientRateLimits clientRateLimits(SecurityProperties props) {
+        return new ClientRateLimits(props);
     }
 
     /**

@@ -25,10 +25,11 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.springframework.context.ApplicationContext;
 
 import vn.lienthong.gateway.audit.AuditLog;
-import vn.lienthong.gateway.config.LookupProperties;
 import vn.lienthong.gateway.national.population.PopulationAuthInterceptor;
+import vn.lienthong.gateway.national.population.PopulationProperties;
 import vn.lienthong.gateway.national.population.soap.DanCuQuocGiaPort;
 import vn.lienthong.gateway.national.population.soap.YeuCau;
+import vn.lienthong.gateway.national.registry.RegistryProperties;
 
 /**
  * The least a gateway on this stack can add to a lookup, for the lookups benchmark to hold the gateway
@@ -49,8 +50,7 @@ final class LookupsFloor implements AutoCloseable {
     private final String baseUrl;
 
     LookupsFloor(ApplicationContext gateway, String citizen, String enterprise) throws IOException, LifecycleException {
-        LookupProperties props = gateway.getBean(LookupProperties.class);
-        LookupProperties.Population p = props.getPopulation();
+        PopulationProperties p = gateway.getBean(PopulationProperties.class);
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setBus(gateway.getBean("populationDbBus", Bus.class));
         factory.setServiceClass(DanCuQuocGiaPort.class);
@@ -65,7 +65,7 @@ final class LookupsFloor implements AutoCloseable {
         ((HTTPConduit) client.getConduit()).setClient(policy);
         AuditLog audit = gateway.getBean(AuditLog.class);
 
-        LookupProperties.Registry r = props.getRegistry();
+        RegistryProperties r = gateway.getBean(RegistryProperties.class);
         registryHttp = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(64).setMaxConnTotal(64).build()).build();
         String registryUrl = r.getBaseUrl() + "/chiTietDoanhNghiep?msdn=" + enterprise;

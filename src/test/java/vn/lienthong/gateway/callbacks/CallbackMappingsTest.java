@@ -14,10 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import org.springframework.boot.context.properties.bind.Binder;
+
 import vn.lienthong.gateway.config.RequiredSettings;
 import vn.lienthong.gateway.mapping.MappingException;
 import vn.lienthong.gateway.mapping.MappingLoader;
-import vn.lienthong.gateway.onestop.OneStopProperties;
 
 /** The callback tables of mappings/ and the settings the callbacks need, checked without the application. */
 class CallbackMappingsTest {
@@ -70,14 +71,12 @@ class CallbackMappingsTest {
     /** A push start without the secret, payment secret and one-stop address and key names each missing setting. */
     @Test
     void shouldNameEachMissingSettingWhenStartedWithoutThem() {
-        CallbackSettings settings = new CallbackSettings(new CallbackProperties(), new OneStopProperties());
-
-        RequiredSettings.MissingSettingsException e = assertThrows(RequiredSettings.MissingSettingsException.class,
-                settings::afterPropertiesSet);
+        RequiredSettings.Missing missing = new RequiredSettings.Missing();
+        new CallbackRequiredSettings().check(new Binder(), missing);
 
         assertEquals(List.of("gateway.callbacks.secret (GATEWAY_CALLBACKS_SECRET)",
                 "gateway.callbacks.payment-secret (GATEWAY_CALLBACKS_PAYMENT_SECRET)",
                 "gateway.one-stop.base-url (GATEWAY_ONE_STOP_BASE_URL)",
-                "gateway.one-stop.api-key (GATEWAY_ONE_STOP_API_KEY)"), e.missing());
+                "gateway.one-stop.api-key (GATEWAY_ONE_STOP_API_KEY)"), missing.names());
     }
 }

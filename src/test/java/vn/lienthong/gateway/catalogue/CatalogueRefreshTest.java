@@ -443,14 +443,14 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
         strict.setCatalogueOlderThan(Duration.ofMillis(1));
         Alarms alarms = new Alarms(deliveryEngine, gatewayMetrics, nationalSystems, strict, java.time.Clock.systemUTC(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null,
-                new vn.lienthong.gateway.config.GatewayProperties().getSecurity(), catalogueStatus);
+                new vn.lienthong.gateway.security.SecurityProperties(), catalogueStatus);
         await("copy older than 1 ms", Duration.ofSeconds(5), () -> {
             alarms.check();
             return alarms.isRaised(Alarms.CATALOGUE_STALE, NationalPortalDestination.NAME);
         });
         Alarms normal = new Alarms(deliveryEngine, gatewayMetrics, nationalSystems, new OpsProperties.Alarms(),
                 java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null,
-                new vn.lienthong.gateway.config.GatewayProperties().getSecurity(), catalogueStatus);
+                new vn.lienthong.gateway.security.SecurityProperties(), catalogueStatus);
         normal.check();
         assertThat(normal.isRaised(Alarms.CATALOGUE_STALE, NationalPortalDestination.NAME)).isFalse();
 

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.storage.Durability;
 
 /**
@@ -116,7 +115,7 @@ class DispatcherLeaseTest {
     }
 
     private Dispatcher dispatcher(Destination destination, Duration margin) {
-        GatewayProperties.Delivery cfg = new GatewayProperties.Delivery();
+        DeliveryProperties cfg = new DeliveryProperties();
         cfg.setLease(Duration.ofMillis(500)); // shorter than twice a request: the dispatcher lengthens it
         cfg.setLeaseMargin(margin);
         cfg.setInitialBackoff(Duration.ofMillis(50));

@@ -7,14 +7,13 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 
 class RetryPolicyTest {
 
     /** A remote Retry-After of years is obeyed only up to max-backoff; a shorter one still sets the floor. */
     @Test
     void shouldCapRetryAfterAtMaxBackoffWhenRemoteAsksForYears() {
-        GatewayProperties.Delivery cfg = new GatewayProperties.Delivery();
+        DeliveryProperties cfg = new DeliveryProperties();
         cfg.setMaxBackoff(Duration.ofMinutes(10));
         cfg.setJitter(0);
         RetryPolicy p = new RetryPolicy(cfg);

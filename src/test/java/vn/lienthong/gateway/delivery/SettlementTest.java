@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 
 /** The settle rules of a batch, without a database: which state each result leads to, when, and what is counted. */
 class SettlementTest {
@@ -18,7 +17,7 @@ class SettlementTest {
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 12, 5, 9, 0, 0, 0, ZoneOffset.UTC);
 
     private static RetryPolicy retry(int maxAttempts, Duration maxAge) {
-        GatewayProperties.Delivery cfg = new GatewayProperties.Delivery();
+        DeliveryProperties cfg = new DeliveryProperties();
         cfg.setInitialBackoff(Duration.ofSeconds(2));
         cfg.setBackoffMultiplier(2.0);
         cfg.setMaxBackoff(Duration.ofMinutes(10));

@@ -1,7 +1,6 @@
 package vn.lienthong.gateway.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,13 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
-import vn.lienthong.gateway.callbacks.CallbackProperties;
-import vn.lienthong.gateway.callbacks.CallbackSettings;
-import vn.lienthong.gateway.config.GatewayProperties;
-import vn.lienthong.gateway.config.LookupProperties;
-import vn.lienthong.gateway.config.LookupRequiredSettings;
-import vn.lienthong.gateway.config.RequiredSettings;
-import vn.lienthong.gateway.onestop.OneStopProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+
+import vn.lienthong.gateway.config.RequiredSettingsCheck;
 
 /**
  * The Kubernetes manifests (config/kubernetes) against the application's own configuration: ports, probe paths,
@@ -172,13 +167,8 @@ class KubernetesManifestsTest {
 
     /** The environment variables named by the gateway's refusals to start (RequiredSettings and its kin). */
     private static Set<String> requiredVariables() {
-        List<String> missing = new ArrayList<>();
-        missing.addAll(catchThrowableOfType(() -> new RequiredSettings(new GatewayProperties()).afterPropertiesSet(),
-                RequiredSettings.MissingSettingsException.class).missing());
-        missing.addAll(catchThrowableOfType(() -> new LookupRequiredSettings(new LookupProperties()).afterPropertiesSet(),
-                RequiredSettings.MissingSettingsException.class).missing());
-        missing.addAll(catchThrowableOfType(() -> new CallbackSettings(new CallbackProperties(), new OneStopProperties())
-                .afterPropertiesSet(), RequiredSettings.MissingSettingsException.class).missing());
+        // every flow's required settings with nothing set (the civil-status flow is off by default)
+        List<String> missing = new ArrayList<>(RequiredSettingsCheck.missing(new Binder()));
         Set<String> variables = new TreeSet<>();
         for (String m : missing) {
             Matcher v = Pattern.compile("\\(([A-Z0-9_]+)\\)").matcher(m);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.national.portal.PortalProperties;
 import vn.lienthong.gateway.national.portal.PortalQuota;
 
 /**
@@ -69,7 +69,7 @@ class OutboundRoutesContractTest {
         p.put("gateway.one-stop.response-timeout-ms", "1000");
         p.put("gateway.population.url", "http://population.invalid/ws");
         camel.getPropertiesComponent().setInitialProperties(p);
-        camel.getRegistry().bind("nationalPortalQuota", new PortalQuota(new GatewayProperties.Portal()));
+        camel.getRegistry().bind("nationalPortalQuota", new PortalQuota(new PortalProperties()));
         camel.getRegistry().bind("nationalPortalCircuitBreaker", portalBreaker);
         camel.getRegistry().bind("nationalPortalAnswerCheck", new UnavailableAnswerCheck("portal", false));
         camel.getRegistry().bind("oneStopCircuitBreaker", oneStopBreaker);

@@ -151,7 +151,7 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
         strict.setBreakerOpenAbove(Duration.ofSeconds(1));
         Alarms alarms = new Alarms(deliveryEngine, gatewayMetrics, nationalSystems, strict, java.time.Clock.systemUTC(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null,
-                new vn.lienthong.gateway.config.GatewayProperties().getSecurity(), null);
+                new vn.lienthong.gateway.security.SecurityProperties(), null);
         nationalPortalCircuitBreaker.transitionToForcedOpenState();
         try {
             await("breaker alarm", Duration.ofSeconds(5), () -> {

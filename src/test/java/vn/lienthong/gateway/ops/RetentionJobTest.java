@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.support.GatewayIntegrationTest;
 
 /** Retention deletes only delivered events past the period, and only where it holds the cluster-wide lock. */
@@ -21,7 +20,7 @@ class RetentionJobTest extends GatewayIntegrationTest {
     DataSource dataSource;
 
     private RetentionJob job() {
-        GatewayProperties.Retention cfg = new GatewayProperties.Retention();
+        RetentionProperties cfg = new RetentionProperties();
         cfg.setDelivered(Duration.ofDays(30));
         cfg.setBatchSize(2);
         cfg.setPauseBetweenBatches(Duration.ZERO);
@@ -60,7 +59,7 @@ class RetentionJobTest extends GatewayIntegrationTest {
             jdbc.update("INSERT INTO lookup_audit (accessed_at, client_id, operation, subject_hash, subject_masked, outcome, http_status)"
                     + " VALUES (?, 'retention-test', 'LOOKUP', 'h', '049******323', 'FOUND', 200)", OffsetDateTime.now().minusDays(daysAgo));
         }
-        GatewayProperties.Retention cfg = new GatewayProperties.Retention();
+        RetentionProperties cfg = new RetentionProperties();
         cfg.setAudit(Duration.ofDays(1825));
         assertThat(new RetentionJob(dataSource, cfg, Clock.systemUTC()).purgeAudit()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lookup_audit WHERE client_id = 'retention-test'", Long.class)).isEqualTo(1);

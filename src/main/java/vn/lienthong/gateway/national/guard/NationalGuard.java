@@ -10,8 +10,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
-import vn.lienthong.gateway.config.GatewayProperties;
-import vn.lienthong.gateway.config.LookupProperties;
 
 /**
  * The limits in front of one national system: bulkhead (calls in flight), rate limiter (national quota)
@@ -26,7 +24,7 @@ public class NationalGuard {
     private final CircuitBreaker breaker;
     private final int openRetryAfter;
 
-    public NationalGuard(String system, LookupProperties.Guard cfg) {
+    public NationalGuard(String system, GuardSettings cfg) {
         this.system = system;
         this.bulkhead = Bulkhead.of(system, BulkheadConfig.custom()
                 .maxConcurrentCalls(cfg.getMaxConcurrentCalls())
@@ -37,7 +35,7 @@ public class NationalGuard {
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(cfg.getRateLimitWait())
                 .build());
-        GatewayProperties.Breaker b = cfg.getCircuitBreaker();
+        BreakerSettings b = cfg.getCircuitBreaker();
         this.breaker = b.build(system);
         this.openRetryAfter = (int) Math.max(1, b.getWaitInOpenState().toSeconds());
     }

@@ -12,7 +12,6 @@ import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.lienthong.gateway.config.LookupProperties;
 import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.national.guard.NationalGuard;
 import vn.lienthong.gateway.national.population.soap.CongDan;
@@ -36,10 +35,10 @@ public class PopulationDbClient {
 
     private final ProducerTemplate producer;
     private final NationalGuard guard;
-    private final LookupProperties.Population cfg;
+    private final PopulationProperties cfg;
     private final Supplier<Map<String, String>> faultOutcomes;
 
-    public PopulationDbClient(ProducerTemplate producer, NationalGuard guard, LookupProperties.Population cfg,
+    public PopulationDbClient(ProducerTemplate producer, NationalGuard guard, PopulationProperties cfg,
                               Supplier<Map<String, String>> faultOutcomes) {
         this.producer = producer;
         this.guard = guard;

@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.national.NationalCallObserver;
 import vn.lienthong.gateway.national.guard.NationalFailure;
 
@@ -35,13 +34,13 @@ public class NationalPortalClient {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final ProducerTemplate producer;
-    private final GatewayProperties.Portal cfg;
+    private final PortalProperties cfg;
     private final Supplier<PortalProtocol> protocol;
     private final ObjectMapper json;
     private volatile String session;
     private volatile NationalCallObserver observer = NationalCallObserver.NONE;
 
-    public NationalPortalClient(ProducerTemplate producer, GatewayProperties.Portal cfg, Supplier<PortalProtocol> protocol,
+    public NationalPortalClient(ProducerTemplate producer, PortalProperties cfg, Supplier<PortalProtocol> protocol,
                                 ObjectMapper json) {
         this.producer = producer;
         this.cfg = cfg;

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
-import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
  * The national quota (calls per second), shared by every dispatcher thread. It sits before the circuit
@@ -25,7 +24,7 @@ public class PortalQuota {
     private final AtomicInteger foregroundWaiting = new AtomicInteger();
     private volatile RateLimiter whileBusy;
 
-    public PortalQuota(GatewayProperties.Portal cfg) {
+    public PortalQuota(PortalProperties cfg) {
         this.perSecond = Math.max(1, cfg.getRateLimitPerSecond());
         this.limiter = RateLimiter.of("national-portal", RateLimiterConfig.custom()
                 .limitForPeriod(perSecond)

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
-import vn.lienthong.gateway.config.LookupProperties;
 import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.national.guard.NationalGuard;
 import vn.lienthong.gateway.national.population.PopulationAuthInterceptor;
@@ -25,10 +24,10 @@ public class BusinessRegistryClient {
 
     private final ProducerTemplate producer;
     private final NationalGuard guard;
-    private final LookupProperties.Registry cfg;
+    private final RegistryProperties cfg;
     private final ObjectMapper json;
 
-    public BusinessRegistryClient(ProducerTemplate producer, NationalGuard guard, LookupProperties.Registry cfg, ObjectMapper json) {
+    public BusinessRegistryClient(ProducerTemplate producer, NationalGuard guard, RegistryProperties cfg, ObjectMapper json) {
         this.producer = producer;
         this.guard = guard;
         this.cfg = cfg;
