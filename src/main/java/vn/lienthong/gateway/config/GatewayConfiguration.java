@@ -168,9 +168,11 @@ public class GatewayConfiguration {
 
     @Bean
     DossierEventService dossierEventService(DeliveryStore store, DeliveryEngine engine, MappingRegistry mappings, Clock clock,
-                                            ProcedureCatalogue procedureCatalogue) {
-        return new DossierEventService(new DossierEventValidator(clock), new DossierEventTranslator(), store, engine, mappings,
-                procedureCatalogue);
+                                            ProcedureCatalogue procedureCatalogue,
+                                            org.springframework.beans.factory.ObjectProvider<vn.lienthong.gateway.dossier.PlatformPayments> payments) {
+        return new DossierEventService(new DossierEventValidator(clock),
+                new DossierEventTranslator(payments.getIfAvailable(() -> vn.lienthong.gateway.dossier.PlatformPayments.NONE)),
+                store, engine, mappings, procedureCatalogue);
     }
 
     @Bean
