@@ -219,6 +219,46 @@ class PaymentService {
         return new Confirmed(s.changed() ? Confirmed.Kind.APPLIED : Confirmed.Kind.REPEAT, s.reply(), null);
     }
 
+    // ---- the portal's THANH_TOAN item -------------------------------------------------------------------------
+
+    /**
+     * A THANH_TOAN item of the portal naming a transaction this gateway opened: the same checks (dossier, amount) and
+     * the same single effect as the platform's confirm. Empty when the reference is not ours.
+     */
+    Optional<vn.lienthong.gateway.callbacks.CallbackService.Result> portalResult(JsonNode data, boolean paid) {
+        Optional<Transactions.Tx> found = txs.find(data.path("MaThamChieu").asText());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Transactions.Tx t = found.get();
+        if (!t.dossierCode().equals(data.path("MaHoSo").asText())) {
+            return Optional.of(rejected(t, "MaHoSo", "payment.dossier", "MaHoSo is not the dossier this payment was opened for"));
+        }
+        if (data.path("SoTien").asLong(-1) != t.amount()) {
+            txs.mismatch(t.reference(), data.toString());
+            alarms.report(MISMATCH_ALARM, SOURCE, true, "payment " + t.reference() + " (dossier " + t.dossierCode()
+                    + ") reported by the portal for another amount than asked: refused; check with the platform");
+            return Optional.of(rejected(t, "SoTien", "amount.mismatch", "SoTien is not the amount asked for this payment"));
+        }
+        Transactions.State outcome = paid ? Transactions.State.PAID : Transactions.State.FAILED;
+        Transactions.Settled s = txs.settle(t.reference(), new Transactions.Confirm("PORTAL", outcome, data.toString(),
+                text(data, "MaGiaoDich"), null, null), this::event);
+        log.info("payment {} (dossier {}): portal THANH_TOAN {} -> {}", t.reference(), t.dossierCode(), outcome,
+                s.changed() ? "applied" : "nothing changed (was " + s.before().state() + ")");
+        if (s.changed()) {
+            engine.wake(OneStopDestination.NAME);
+        }
+        return Optional.of(new vn.lienthong.gateway.callbacks.CallbackService.Result(s.changed()
+                ? vn.lienthong.gateway.callbacks.CallbackService.Result.Outcome.ACCEPTED
+                : vn.lienthong.gateway.callbacks.CallbackService.Result.Outcome.DUPLICATE, t.dossierCode(), List.of()));
+    }
+
+    private static vn.lienthong.gateway.callbacks.CallbackService.Result rejected(Transactions.Tx t, String field, String rule, String message) {
+        log.warn("payment {} (dossier {}): portal THANH_TOAN refused ({})", t.reference(), t.dossierCode(), rule);
+        return new vn.lienthong.gateway.callbacks.CallbackService.Result(vn.lienthong.gateway.callbacks.CallbackService.Result.Outcome.REJECTED,
+                null, List.of(vn.lienthong.gateway.api.Violation.of(field, rule, message)));
+    }
+
     // ---- QUERY ------------------------------------------------------------------------------------------------
 
     /** One QUERY of one transaction: TrangThaiGD 1 paid, 4 failed, 3 or anything else pending (asked again later). */

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.lienthong.gateway.callbacks.PaymentResults;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.dossier.PlatformPayments;
@@ -64,6 +65,12 @@ public class PaymentsConfiguration {
     @Bean
     PaymentsApi paymentsApi(PaymentService paymentService, DeliveryStore store, ObjectMapper json) {
         return new PaymentsApi(paymentService, store, json);
+    }
+
+    /** The portal's THANH_TOAN items of transactions opened here settle them (docs/payments.md). */
+    @Bean
+    PaymentResults portalPaymentResults(PaymentService paymentService) {
+        return (data, paid) -> paymentService.settings().isEnabled() ? paymentService.portalResult(data, paid) : java.util.Optional.empty();
     }
 
     @Bean

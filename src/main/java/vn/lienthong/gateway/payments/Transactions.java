@@ -193,7 +193,7 @@ class Transactions {
                     + " settled_at = :now, next_check_at = NULL, updated_at = :now WHERE reference = :r",
                     new MapSqlParameterSource("state", c.outcome().name()).addValue("code", c.transactionCode())
                             .addValue("bank", c.bankCode()).addValue("via", c.via()).addValue("now", now).addValue("r", reference));
-            history(reference, c.outcome(), (callback ? "confirm callback: " : "QUERY: ") + c.outcome());
+            history(reference, c.outcome(), (callback ? "confirm callback: " : "QUERY".equals(c.via()) ? "QUERY: " : "portal THANH_TOAN: ") + c.outcome());
             AcceptOutcome o = store.acceptInTransaction(List.of(event.apply(t, c.outcome()))).get(0);
             if (o.kind() == AcceptOutcome.Kind.CONFLICT) {
                 throw new IllegalStateException("one-stop event of payment " + reference + " exists with another body");
