@@ -91,10 +91,6 @@ class PaymentService {
      */
     Opened open(JsonNode request, String client, String idempotencyKey) {
         String hash = RequestHash.of(request);
-        Optional<Transactions.Tx> known = txs.findByKey(client, idempotencyKey);
-        if (known.isPresent()) {
-            return repeat(known.get(), hash);
-        }
         OffsetDateTime now = txs.now();
         String txTime = TX_TIME.format(now.atZoneSameInstant(ZoneId.of(cfg.getZone())));
         String dossier = request.get("dossierCode").asText();
@@ -112,6 +108,13 @@ class PaymentService {
             return new Opened(Opened.Kind.RACED, null, "a payment of dossier " + dossier + " was opened in the same second; send again");
         }
         return send(t);
+    }
+
+    /** The transaction as {@link Transactions#opened} left it, without reading it back. */
+    private static Transactions.Tx opened(Transactions.Tx t, String url) {
+        return new Transactions.Tx(t.reference(), t.clientId(), t.idempotencyKey(), t.requestHash(), t.dossierCode(), t.amount(),
+                t.fees(), t.partnerCode(), t.txTime(), t.initSigned(), t.initBody(), Transactions.State.INITIALISED, url,
+                t.initAnswer(), null, null, null, null, null, null, null, 0, null, null, null, t.createdAt());
     }
 
     private Opened repeat(Transactions.Tx t, String hash) {
@@ -150,7 +153,8 @@ class PaymentService {
         if (a.status() < 300 && url != null && !url.isBlank()) {
             txs.opened(t.reference(), url, message, txs.now().plus(cfg.getQuery().getFirstAfter()));
             log.info("payment {} (dossier {}, {} đồng) opened", t.reference(), t.dossierCode(), t.amount());
-            return new Opened(Opened.Kind.OPENED, txs.find(t.reference()).orElseThrow(), null);
+            return new Opened(Opened.Kind.OPENED, t.state() == Transactions.State.OPENING && t.paymentUrl() == null
+                    ? opened(t, url) : txs.find(t.reference()).orElseThrow(), null);
         }
         txs.notOpened(t.reference(), "HTTP " + a.status() + " error_code " + code + ": " + message);
         log.warn("payment {} (dossier {}) not opened: HTTP {}, error_code {}", t.reference(), t.dossierCode(), a.status(), code);

@@ -100,8 +100,10 @@ class Transactions {
     }
 
     /**
-     * Stores a transaction about to be sent with INIT (state OPENING), durable before this returns. False when its
-     * reference or its client's idempotency key is already stored: nothing is written then.
+     * Stores a transaction about to be sent with INIT (state OPENING), committed but not waited to disk: the client
+     * learns of the payment (its URL) only from an answer given after {@link #opened}, which is made durable, so a
+     * crash before then leaves nobody able to pay it. False when its reference or its client's idempotency key is
+     * already stored: nothing is written then.
      */
     boolean insert(Tx t) {
         try {
@@ -118,7 +120,6 @@ class Transactions {
         } catch (DuplicateKeyException already) {
             return false;
         }
-        durability.await();
         return true;
     }
 

@@ -68,7 +68,8 @@ public final class PaymentsBenchmark {
         PaymentPlatformSimulator platform = new PaymentPlatformSimulator(0, PARTNER, SECRET, null).start();
         String[] settings = {"server.port=0", "logging.level.root=WARN", "spring.datasource.url=" + dbUrl,
                 "gateway.portal.base-url=http://localhost:9/portal", "gateway.portal.username=unused",
-                "gateway.portal.password=unused", "gateway.portal.dstcode=unused", "gateway.delivery.auto-start=false",
+                "gateway.portal.password=unused", "gateway.portal.dstcode=unused", "gateway.catalogue.agency=000.00.00.H47",
+                "gateway.delivery.auto-start=false",
                 "gateway.security.api-keys[0].client-id=bench", "gateway.security.api-keys[0].sha256=" + ApiKeyAuthenticationFilter.sha256(KEY),
                 "gateway.security.api-keys[0].scopes=payment:write,payment:read", "gateway.security.api-keys[0].requests-per-second=1000000",
                 "gateway.callbacks.secret=unused-at-least-32-bytes-long-00000000", "gateway.callbacks.payment-secret=unused-at-least-32-bytes-long-00000000",
@@ -77,7 +78,13 @@ public final class PaymentsBenchmark {
                 "gateway.payments.query-url=" + platform.baseUrl() + PaymentPlatformSimulator.QUERY,
                 "gateway.payments.bill-url=" + platform.baseUrl() + PaymentPlatformSimulator.BILL,
                 "gateway.payments.partner-code=" + PARTNER, "gateway.payments.secret=" + SECRET, "gateway.payments.ip=10.0.0.5",
-                "gateway.payments.query.interval=1h"};
+                "gateway.payments.query.interval=1h",
+                // the lookups are not used here; they only need to start
+                "gateway.population.url=http://localhost:9/dancu", "gateway.population.user=unused", "gateway.population.secret=unused",
+                "gateway.population.api-key=unused", "gateway.population.xroad-client=VN/GOV/BENCH/BENCH",
+                "gateway.population.consumer-code=BENCH", "gateway.population.integration-code=BENCH",
+                "gateway.population.agency-code=000.00.00.H47", "gateway.registry.base-url=http://localhost:9/registry",
+                "gateway.registry.api-key=unused", "gateway.audit.hmac-secret=bench-audit-secret-at-least-32-bytes-long-00000000"};
         List<String> cli = new ArrayList<>();
         for (String s : settings) {
             cli.add("--" + s);
