@@ -1,4 +1,4 @@
--- Payments through the national payment platform (docs/payments.md). One row per transaction opened with INIT:
+-- Payments through the national payment platform (docs/payments.md). One row per transaction INIT was answered for:
 -- MaThamChieu is its identity; the exact INIT body sent and the text its MaXacThuc covers (without the secret) are
 -- kept, with the ThoiGianGD string QUERY and GET_BILL repeat. A confirmed state is written in the same transaction
 -- as the one-stop event that reports it (delivery_event), so a payment has one effect whoever confirms it.
@@ -15,7 +15,7 @@ CREATE TABLE payment_transaction (
     tx_time          VARCHAR(14)   NOT NULL,             -- ThoiGianGD exactly as sent in INIT (yyyyMMddHHmmss, 24-hour)
     init_signed      VARCHAR(4000) NOT NULL,             -- the |-joined text MaXacThuc covers, without the secret
     init_body        VARCHAR(60000) NOT NULL,            -- the INIT body exactly as sent
-    state            VARCHAR(20)   NOT NULL,             -- OPENING, INITIALISED, NOT_OPENED, PENDING, PAID, FAILED, UNRESOLVED
+    state            VARCHAR(20)   NOT NULL,             -- INITIALISED, NOT_OPENED, PENDING, PAID, FAILED, UNRESOLVED
     payment_url      VARCHAR(2000),                      -- UrlThanhToan
     init_answer      VARCHAR(8000),                      -- the INIT answer's message text, raw
     transaction_code VARCHAR(100),                       -- MaGiaoDich

@@ -85,56 +85,29 @@ class PaymentService {
     // ---- INIT -------------------------------------------------------------------------------------------------
 
     /**
-     * Opens a payment for a valid request: stores it (OPENING, the INIT body and the text signed), sends INIT, keeps the
-     * answer. A repeat of the client's key gets the stored transaction; a transaction whose INIT went unanswered is
-     * sent again, the same bytes, when the client repeats its request.
+     * Opens a payment for a valid request: sends INIT, then stores the transaction with the INIT body, the text signed
+     * and the answer, durable before the client is answered. A repeat of the client's key gets the stored transaction
+     * and sends nothing. An INIT without an answer stores nothing: nobody got its payment page, so nobody can pay it,
+     * and the client's repeat opens it anew.
      */
     Opened open(JsonNode request, String client, String idempotencyKey) {
         String hash = RequestHash.of(request);
+        Optional<Transactions.Tx> known = txs.findByKey(client, idempotencyKey);
+        if (known.isPresent()) {
+            return repeat(known.get(), hash);
+        }
         OffsetDateTime now = txs.now();
         String txTime = TX_TIME.format(now.atZoneSameInstant(ZoneId.of(cfg.getZone())));
         String dossier = request.get("dossierCode").asText();
         String reference = "dvc" + dossier.replaceAll("\\W", "") + txTime;
         ObjectNode init = OpenRequest.init(request, cfg, reference, txTime, ip);
         String body = init.toString();
-        Transactions.Tx t = new Transactions.Tx(reference, client, idempotencyKey, hash, dossier, request.get("amount").asLong(),
-                OpenRequest.fees(request).toString(), cfg.getPartnerCode(), txTime, PaymentSeal.text(OpenRequest.signed(init)), body,
-                Transactions.State.OPENING, null, null, null, null, null, null, null, null, null, 0, null, null, null, now);
-        if (!txs.insert(t)) {
-            Optional<Transactions.Tx> raced = txs.findByKey(client, idempotencyKey);
-            if (raced.isPresent()) {
-                return repeat(raced.get(), hash);
-            }
-            return new Opened(Opened.Kind.RACED, null, "a payment of dossier " + dossier + " was opened in the same second; send again");
-        }
-        return send(t);
-    }
-
-    /** The transaction as {@link Transactions#opened} left it, without reading it back. */
-    private static Transactions.Tx opened(Transactions.Tx t, String url) {
-        return new Transactions.Tx(t.reference(), t.clientId(), t.idempotencyKey(), t.requestHash(), t.dossierCode(), t.amount(),
-                t.fees(), t.partnerCode(), t.txTime(), t.initSigned(), t.initBody(), Transactions.State.INITIALISED, url,
-                t.initAnswer(), null, null, null, null, null, null, null, 0, null, null, null, t.createdAt());
-    }
-
-    private Opened repeat(Transactions.Tx t, String hash) {
-        if (!t.requestHash().equals(hash)) {
-            return new Opened(Opened.Kind.CONFLICT, t, "this Idempotency-Key opened payment " + t.reference() + " with another request");
-        }
-        if (t.state() == Transactions.State.OPENING) {
-            return send(t);
-        }
-        return new Opened(Opened.Kind.REPEAT, t, null);
-    }
-
-    private Opened send(Transactions.Tx t) {
         PlatformClient.Answer a;
         try {
-            a = platform.init(t.initBody().getBytes(StandardCharsets.UTF_8));
+            a = platform.init(body.getBytes(StandardCharsets.UTF_8));
         } catch (PlatformClient.Unavailable down) {
-            log.warn("payment {} (dossier {}): INIT unanswered: {}", t.reference(), t.dossierCode(), down.getMessage());
-            txs.initUnanswered(t.reference(), down.getMessage(), txs.now().plus(cfg.getQuery().getFirstAfter()));
-            return new Opened(Opened.Kind.UNAVAILABLE, t, "the payment platform did not answer; send the same request again later");
+            log.warn("payment {} (dossier {}): INIT unanswered, nothing stored: {}", reference, dossier, down.getMessage());
+            return new Opened(Opened.Kind.UNAVAILABLE, null, "the payment platform did not answer; send the same request again later");
         }
         String code = null;
         String message = a.text();
@@ -150,16 +123,32 @@ class PaymentService {
         } catch (IOException unreadable) {
             code = code == null ? "unreadable" : code;
         }
-        if (a.status() < 300 && url != null && !url.isBlank()) {
-            txs.opened(t.reference(), url, message, txs.now().plus(cfg.getQuery().getFirstAfter()));
-            log.info("payment {} (dossier {}, {} đồng) opened", t.reference(), t.dossierCode(), t.amount());
-            return new Opened(Opened.Kind.OPENED, t.state() == Transactions.State.OPENING && t.paymentUrl() == null
-                    ? opened(t, url) : txs.find(t.reference()).orElseThrow(), null);
+        boolean opened = a.status() < 300 && url != null && !url.isBlank();
+        Transactions.Tx t = new Transactions.Tx(reference, client, idempotencyKey, hash, dossier, request.get("amount").asLong(),
+                OpenRequest.fees(request).toString(), cfg.getPartnerCode(), txTime, PaymentSeal.text(OpenRequest.signed(init)), body,
+                opened ? Transactions.State.INITIALISED : Transactions.State.NOT_OPENED, opened ? url : null,
+                opened ? message : "HTTP " + a.status() + " error_code " + code + ": " + message, null, null, null, null, null,
+                null, null, 0, opened ? now.plus(cfg.getQuery().getFirstAfter()) : null, null, null, now);
+        if (!txs.insert(t, opened ? "INIT answered: payment page given" : "INIT refused: error_code " + code)) {
+            Optional<Transactions.Tx> raced = txs.findByKey(client, idempotencyKey);
+            if (raced.isPresent()) {
+                return repeat(raced.get(), hash);
+            }
+            return new Opened(Opened.Kind.RACED, null, "a payment of dossier " + dossier + " was opened in the same second; send again");
         }
-        txs.notOpened(t.reference(), "HTTP " + a.status() + " error_code " + code + ": " + message);
-        log.warn("payment {} (dossier {}) not opened: HTTP {}, error_code {}", t.reference(), t.dossierCode(), a.status(), code);
-        return new Opened(Opened.Kind.REFUSED, txs.find(t.reference()).orElseThrow(),
-                "the payment platform refused the payment (error_code " + code + ")");
+        if (!opened) {
+            log.warn("payment {} (dossier {}) not opened: HTTP {}, error_code {}", reference, dossier, a.status(), code);
+            return new Opened(Opened.Kind.REFUSED, t, "the payment platform refused the payment (error_code " + code + ")");
+        }
+        log.info("payment {} (dossier {}, {} đồng) opened", reference, dossier, t.amount());
+        return new Opened(Opened.Kind.OPENED, t, null);
+    }
+
+    private Opened repeat(Transactions.Tx t, String hash) {
+        if (!t.requestHash().equals(hash)) {
+            return new Opened(Opened.Kind.CONFLICT, t, "this Idempotency-Key opened payment " + t.reference() + " with another request");
+        }
+        return new Opened(Opened.Kind.REPEAT, t, null);
     }
 
     // ---- confirm callback -------------------------------------------------------------------------------------

@@ -75,9 +75,7 @@ public class PaymentsApi {
                 HttpReply.problem(ex, p);
             }
             case UNAVAILABLE -> {
-                ObjectNode p = Problem.of(503, "payment-platform-unavailable", "Payment platform unavailable", o.detail());
-                p.put("reference", o.tx().reference());
-                HttpReply.problem(ex, p);
+                HttpReply.problem(ex, Problem.of(503, "payment-platform-unavailable", "Payment platform unavailable", o.detail()));
                 ex.getMessage().setHeader("Retry-After", String.valueOf(HttpReply.RETRY_AFTER_SECONDS));
             }
         }

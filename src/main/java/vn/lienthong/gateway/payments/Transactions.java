@@ -30,9 +30,9 @@ import vn.lienthong.gateway.storage.Durability;
  * row locked first: a confirm by callback and one by QUERY at the same moment, on one instance or two, have one effect.
  */
 class Transactions {
-    enum State { OPENING, INITIALISED, NOT_OPENED, PENDING, PAID, FAILED, UNRESOLVED;
+    enum State { INITIALISED, NOT_OPENED, PENDING, PAID, FAILED, UNRESOLVED;
         boolean open() {
-            return this == OPENING || this == INITIALISED || this == PENDING;
+            return this == INITIALISED || this == PENDING;
         }
     }
 
@@ -100,66 +100,31 @@ class Transactions {
     }
 
     /**
-     * Stores a transaction about to be sent with INIT (state OPENING), committed but not waited to disk: the client
-     * learns of the payment (its URL) only from an answer given after {@link #opened}, which is made durable, so a
-     * crash before then leaves nobody able to pay it. False when its reference or its client's idempotency key is
-     * already stored: nothing is written then.
+     * Stores a transaction INIT was answered for (INITIALISED with its payment page, or NOT_OPENED with the platform's
+     * refusal), in one transaction with its first history entry, durable before this returns: the client learns of the
+     * payment only from the answer given after it. False when its reference or its client's idempotency key is already
+     * stored: nothing is written then.
      */
-    boolean insert(Tx t) {
+    boolean insert(Tx t, String note) {
         try {
             tx.executeWithoutResult(s -> {
                 jdbc.update("INSERT INTO payment_transaction (reference, client_id, idempotency_key, request_hash, dossier_code, amount,"
-                        + " fees, partner_code, tx_time, init_signed, init_body, state, checks, created_at, updated_at) VALUES (:ref, :client,"
-                        + " :key, :hash, :dossier, :amount, :fees, :partner, :time, :signed, :body, 'OPENING', 0, :now, :now)",
+                        + " fees, partner_code, tx_time, init_signed, init_body, state, payment_url, init_answer, checks, next_check_at,"
+                        + " created_at, updated_at) VALUES (:ref, :client, :key, :hash, :dossier, :amount, :fees, :partner, :time, :signed,"
+                        + " :body, :state, :url, :answer, 0, :next, :created, :now)",
                         new MapSqlParameterSource("ref", t.reference()).addValue("client", t.clientId()).addValue("key", t.idempotencyKey())
                                 .addValue("hash", t.requestHash()).addValue("dossier", t.dossierCode()).addValue("amount", t.amount())
                                 .addValue("fees", t.fees()).addValue("partner", t.partnerCode()).addValue("time", t.txTime())
-                                .addValue("signed", t.initSigned()).addValue("body", t.initBody()).addValue("now", t.createdAt()));
-                history(t.reference(), State.OPENING, "INIT prepared");
+                                .addValue("signed", t.initSigned()).addValue("body", t.initBody()).addValue("state", t.state().name())
+                                .addValue("url", t.paymentUrl()).addValue("answer", cut(t.initAnswer(), 8000))
+                                .addValue("next", t.nextCheckAt()).addValue("created", t.createdAt()).addValue("now", now()));
+                history(t.reference(), t.state(), cut(note, 500));
             });
         } catch (DuplicateKeyException already) {
             return false;
         }
+        durability.await();
         return true;
-    }
-
-    /** INIT answered error_code 0: the payment page's URL; the QUERY job first asks after {@code firstCheck}. */
-    void opened(String reference, String url, String answer, OffsetDateTime firstCheck) {
-        tx.executeWithoutResult(s -> {
-            int n = jdbc.update("UPDATE payment_transaction SET state = 'INITIALISED', payment_url = :url, init_answer = :answer,"
-                    + " next_check_at = :next, updated_at = :now WHERE reference = :r AND state = 'OPENING'",
-                    new MapSqlParameterSource("url", url).addValue("answer", cut(answer, 8000)).addValue("next", firstCheck)
-                            .addValue("now", now()).addValue("r", reference));
-            if (n == 1) {
-                history(reference, State.INITIALISED, "INIT answered: payment page given");
-            }
-        });
-        durability.await();
-    }
-
-    /** INIT answered another error_code: not opened; the raw message is kept. */
-    void notOpened(String reference, String answer) {
-        tx.executeWithoutResult(s -> {
-            int n = jdbc.update("UPDATE payment_transaction SET state = 'NOT_OPENED', init_answer = :answer, next_check_at = NULL,"
-                    + " updated_at = :now WHERE reference = :r AND state = 'OPENING'",
-                    new MapSqlParameterSource("answer", cut(answer, 8000)).addValue("now", now()).addValue("r", reference));
-            if (n == 1) {
-                history(reference, State.NOT_OPENED, cut("INIT refused: " + answer, 500));
-            }
-        });
-        durability.await();
-    }
-
-    /** INIT got no answer: the QUERY job asks about it after {@code next} (it may have reached the platform). */
-    void initUnanswered(String reference, String why, OffsetDateTime next) {
-        tx.executeWithoutResult(s -> {
-            int n = jdbc.update("UPDATE payment_transaction SET next_check_at = :next, updated_at = :now WHERE reference = :r AND state = 'OPENING'",
-                    new MapSqlParameterSource("next", next).addValue("now", now()).addValue("r", reference));
-            if (n == 1) {
-                history(reference, State.OPENING, cut("INIT unanswered: " + why, 500));
-            }
-        });
-        durability.await();
     }
 
     /**
@@ -210,11 +175,11 @@ class Transactions {
         tx.executeWithoutResult(s -> {
             int n = jdbc.update("UPDATE payment_transaction SET state = CASE WHEN state = 'INITIALISED' AND :pending THEN 'PENDING' ELSE state END,"
                     + " query_body = COALESCE(:raw, query_body), checks = checks + 1, last_check_at = :now, next_check_at = :next,"
-                    + " updated_at = :now WHERE reference = :r AND state IN ('OPENING', 'INITIALISED', 'PENDING')",
+                    + " updated_at = :now WHERE reference = :r AND state IN ('INITIALISED', 'PENDING')",
                     new MapSqlParameterSource("pending", raw != null).addValue("raw", raw == null ? null : cut(raw, 8000))
                             .addValue("now", now()).addValue("next", next).addValue("r", reference));
             if (n == 1) {
-                history(reference, raw != null ? State.PENDING : State.OPENING, cut(note, 500));
+                history(reference, raw != null ? State.PENDING : find(reference).map(Tx::state).orElse(State.PENDING), cut(note, 500));
             }
         });
     }
@@ -229,7 +194,7 @@ class Transactions {
     void unresolved(String reference) {
         tx.executeWithoutResult(s -> {
             int n = jdbc.update("UPDATE payment_transaction SET state = 'UNRESOLVED', next_check_at = NULL, updated_at = :now"
-                    + " WHERE reference = :r AND state IN ('OPENING', 'INITIALISED', 'PENDING')",
+                    + " WHERE reference = :r AND state IN ('INITIALISED', 'PENDING')",
                     new MapSqlParameterSource("now", now()).addValue("r", reference));
             if (n == 1) {
                 history(reference, State.UNRESOLVED, "no final answer before the QUERY deadline");
@@ -240,7 +205,7 @@ class Transactions {
     /** Transactions the QUERY job should ask about now, oldest due first. */
     List<Tx> due(OffsetDateTime now, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM payment_transaction WHERE next_check_at <= :now"
-                + " AND state IN ('OPENING', 'INITIALISED', 'PENDING') ORDER BY next_check_at FETCH FIRST " + limit + " ROWS ONLY",
+                + " AND state IN ('INITIALISED', 'PENDING') ORDER BY next_check_at FETCH FIRST " + limit + " ROWS ONLY",
                 Map.of("now", now), ROW);
     }
 
@@ -249,7 +214,7 @@ class Transactions {
         tx.executeWithoutResult(s -> {
             jdbc.update("UPDATE payment_transaction SET mismatch_at = :now, mismatch_body = :raw WHERE reference = :r",
                     new MapSqlParameterSource("now", now()).addValue("raw", cut(raw, 8000)).addValue("r", reference));
-            history(reference, find(reference).map(Tx::state).orElse(State.OPENING), "confirm refused: amount other than asked");
+            history(reference, find(reference).map(Tx::state).orElse(State.INITIALISED), "confirm refused: amount other than asked");
         });
         durability.await();
     }

@@ -4,16 +4,16 @@ import java.util.Objects;
 
 /**
  * A misbehaviour rule of {@link PaymentPlatformSimulator}: the platform down (DOWN: every call's connection dropped),
- * a slow answer (SLOW), or a confirm callback lost (CONFIRM_LOST), sent twice (CONFIRM_REPEATED), sent late
+ * a slow answer (SLOW), a call refused with the platform's error code (REJECT: error_code / MaLoi "10"), or a confirm callback lost (CONFIRM_LOST), sent twice (CONFIRM_REPEATED), sent late
  * (CONFIRM_LATE, after delayMillis), sealed wrongly (WRONG_SEAL) or carrying another amount (WRONG_AMOUNT).
  *
  * @param times how many times the rule may still fire; -1 = until cleared
  */
 public record PaymentFault(Mode mode, int times, long delayMillis) {
 
-    public enum Mode { DOWN, SLOW, CONFIRM_LOST, CONFIRM_REPEATED, CONFIRM_LATE, WRONG_SEAL, WRONG_AMOUNT;
+    public enum Mode { DOWN, SLOW, REJECT, CONFIRM_LOST, CONFIRM_REPEATED, CONFIRM_LATE, WRONG_SEAL, WRONG_AMOUNT;
         boolean ofConfirm() {
-            return this != DOWN && this != SLOW;
+            return this != DOWN && this != SLOW && this != REJECT;
         }
     }
 

@@ -303,6 +303,10 @@ public final class PaymentPlatformSimulator implements AutoCloseable {
             return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
         }
         ResponseDefinition answer;
+        if (fault != null && fault.mode() == PaymentFault.Mode.REJECT) {
+            record(method, kind, headers, body, "REJECT");
+            return kind.equals("INIT") ? initAnswer("10", "Giao dịch bị từ chối (mô phỏng)") : checkAnswer("10", "Giao dịch bị từ chối (mô phỏng)");
+        }
         String problem = headersProblem(request);
         JsonNode b = parse(raw);
         if (problem != null) {
@@ -513,7 +517,7 @@ public final class PaymentPlatformSimulator implements AutoCloseable {
                     addFault(f);
                     return json(201, JSON.valueToTree(f).toString());
                 } catch (RuntimeException e) {
-                    return text(400, "fault: mode DOWN, SLOW, CONFIRM_LOST, CONFIRM_REPEATED, CONFIRM_LATE, WRONG_SEAL, WRONG_AMOUNT; times; delayMillis");
+                    return text(400, "fault: mode DOWN, SLOW, REJECT, CONFIRM_LOST, CONFIRM_REPEATED, CONFIRM_LATE, WRONG_SEAL, WRONG_AMOUNT; times; delayMillis");
                 }
             }
             case "DELETE faults" -> {

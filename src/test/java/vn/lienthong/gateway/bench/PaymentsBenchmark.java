@@ -90,6 +90,12 @@ public final class PaymentsBenchmark {
             cli.add("--" + s);
         }
         cli.addAll(List.of(args));
+        // -Dbench.spring-args="--a=1 --b=2" adds Spring arguments to the gateway (to compare a setting).
+        for (String a : System.getProperty("bench.spring-args", "").trim().split("\\s+")) {
+            if (!a.isBlank()) {
+                cli.add(a);
+            }
+        }
         ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class).run(cli.toArray(String[]::new));
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();

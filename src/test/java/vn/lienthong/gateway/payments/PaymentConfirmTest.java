@@ -79,7 +79,7 @@ class PaymentConfirmTest extends PaymentsTestSupport {
         assertThat(t.state()).isEqualTo(Transactions.State.INITIALISED);
         assertThat(t.callbackBody()).isNull();
         assertThat(txs.history(ref)).extracting(Transactions.History::state)
-                .containsExactly(Transactions.State.OPENING, Transactions.State.INITIALISED);
+                .containsExactly(Transactions.State.INITIALISED);
         assertThat(oneStopEvents(dossier)).isEmpty();
     }
 
@@ -138,7 +138,7 @@ class PaymentConfirmTest extends PaymentsTestSupport {
         JsonNode view = json(get("/api/v1/payments/" + ref, CLIENT_KEY).body());
         assertThat(view.get("state").asText()).isEqualTo("PAID");
         assertThat(view.get("confirmedBy").asText()).isEqualTo("CALLBACK");
-        assertThat(view.get("history")).extracting(h -> h.get("state").asText()).containsExactly("OPENING", "INITIALISED", "PAID");
+        assertThat(view.get("history")).extracting(h -> h.get("state").asText()).containsExactly("INITIALISED", "PAID");
         HttpResponse<byte[]> receipt = getBytes("/api/v1/payments/" + ref + "/receipt", CLIENT_KEY);
         assertThat(receipt.statusCode()).isEqualTo(200);
         assertThat(receipt.headers().firstValue("Content-Type")).hasValue("application/pdf");

@@ -93,7 +93,8 @@ class PaymentQueryTest extends PaymentsTestSupport {
         String ref = "dvc" + dossier.replaceAll("\\W", "") + "20200101000000";
         OffsetDateTime old = txs.now().minusDays(4);
         txs.insert(new Transactions.Tx(ref, "one-stop", "old-" + dossier, "h", dossier, 1000, "[]", PARTNER, "20200101000000",
-                "x", "{}", Transactions.State.OPENING, null, null, null, null, null, null, null, null, null, 0, null, null, null, old));
+                "x", "{}", Transactions.State.INITIALISED, "http://pay", "{}", null, null, null, null, null, null, null, 0, old, null,
+                null, old), "INIT answered");
         service.query(txs.find(ref).orElseThrow());
         assertThat(txs.find(ref).orElseThrow().state()).isEqualTo(Transactions.State.UNRESOLVED);
         assertThat(platformCalls("QUERY", ref)).isEmpty();
