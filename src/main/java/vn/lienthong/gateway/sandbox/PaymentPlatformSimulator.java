@@ -133,6 +133,10 @@ public final class PaymentPlatformSimulator implements AutoCloseable {
         stop();
     }
 
+    public int port() {
+        return server.port();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + server.port() + BASE_PATH;
     }
