@@ -178,14 +178,13 @@ final class OpenRequest {
         return values;
     }
 
-    /** The fees as kept with the transaction and put in the dossier's record when paid. */
+    /** The fees as kept with the transaction and put in the dossier's record when paid, each with the code INIT gave it. */
     static ArrayNode fees(JsonNode r) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        String serviceCode = Identifiers.nationalProcedureCode(r.get("procedureCode").asText()) + ".01";
         for (JsonNode f : r.get("fees")) {
             ObjectNode o = out.addObject().put("name", f.get("name").asText()).put("amount", f.get("amount").asLong());
-            if (f.hasNonNull("code")) {
-                o.put("code", f.get("code").asText());
-            }
+            o.put("code", f.hasNonNull("code") ? f.get("code").asText() : serviceCode);
             if (f.hasNonNull("kind")) {
                 o.put("kind", f.get("kind").asText());
             }

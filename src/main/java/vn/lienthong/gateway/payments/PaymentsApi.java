@@ -257,7 +257,7 @@ public class PaymentsApi {
     }
 
     private static void refusal(Exchange ex, String reference, int status, String what, String field, String rule, String detail) {
-        log.warn("payment confirm of {} refused ({}): nothing stored", reference, what);
+        log.warn("payment confirm of {} refused ({}): state unchanged", reference, what);
         ObjectNode p = Problem.of(status, "payment-confirm-refused", "Confirm refused", detail);
         p.set("errors", Problem.errors(List.of(Violation.of(field, rule, detail))));
         HttpReply.problem(ex, p);

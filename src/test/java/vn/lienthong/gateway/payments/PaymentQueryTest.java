@@ -141,6 +141,7 @@ class PaymentQueryTest extends PaymentsTestSupport {
         JsonNode fee = next.get("DanhSachLePhi").get(0);
         assertThat(fee.get("TenPhiLePhi").asText()).isEqualTo("Lệ phí đăng ký khai sinh");
         assertThat(fee.get("Gia").asText()).isEqualTo("150000");
+        assertThat(fee.get("MaPhiLePhi").asText()).isEqualTo("1.001612.01");
         assertThat(fee.get("HinhThucThu").asText()).isEqualTo("2");
         assertThat(fee.get("LoaiPhiLePhi").asText()).isEqualTo("2");
     }
