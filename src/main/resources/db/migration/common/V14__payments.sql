@@ -10,11 +10,11 @@ CREATE TABLE payment_transaction (
     request_hash     VARCHAR(64)   NOT NULL,             -- SHA-256 of the client's request
     dossier_code     VARCHAR(60)   NOT NULL,             -- MaHoSo
     amount           BIGINT        NOT NULL,             -- SoTien asked, whole đồng
-    fees             VARCHAR(20000) NOT NULL,            -- the fees asked, JSON (name, code, kind, amount)
+    fees             VARCHAR(70000) NOT NULL,            -- the fees asked, JSON (name, code, kind, amount)
     partner_code     VARCHAR(100)  NOT NULL,             -- MaDoiTac
     tx_time          VARCHAR(14)   NOT NULL,             -- ThoiGianGD exactly as sent in INIT (yyyyMMddHHmmss, 24-hour)
     init_signed      VARCHAR(4000) NOT NULL,             -- the |-joined text MaXacThuc covers, without the secret
-    init_body        VARCHAR(60000) NOT NULL,            -- the INIT body exactly as sent
+    init_body        VARCHAR(200000) NOT NULL,           -- the INIT body exactly as sent
     state            VARCHAR(20)   NOT NULL,             -- INITIALISED, NOT_OPENED, PENDING, PAID, FAILED, UNRESOLVED
     payment_url      VARCHAR(2000),                      -- UrlThanhToan
     init_answer      VARCHAR(8000),                      -- the INIT answer's message text, raw
