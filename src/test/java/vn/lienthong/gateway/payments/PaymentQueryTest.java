@@ -50,6 +50,20 @@ class PaymentQueryTest extends PaymentsTestSupport {
         assertThat(platformCalls("QUERY", ref)).hasSize(1);
     }
 
+    /** The confirm comes late (the simulator's CONFIRM_LATE), whichever of it and QUERY lands first: one PAID event, the confirm answered 200. */
+    @Test
+    void shouldHaveOneEffectWhenConfirmComesLate() {
+        String dossier = dossier();
+        String ref = opened(dossier, 64000);
+        PLATFORM.addFault(new PaymentFault(PaymentFault.Mode.CONFIRM_LATE, 1, 1000));
+        PLATFORM.pay(ref, true);
+        queries.runWithLock();
+        await("the late confirm answered", () -> PaymentConfirmTest.sentFor(ref).size() == 1);
+        assertThat(PaymentConfirmTest.sentFor(ref).get(0).status()).isEqualTo(200);
+        assertThat(txs.find(ref).orElseThrow().state()).isEqualTo(Transactions.State.PAID);
+        assertThat(oneStopEvents(dossier)).extracting(StoredEvent::idemKey).containsExactly("payment:" + ref + ":PAID");
+    }
+
     /** Not yet paid (TrangThaiGD 3), then the platform down: asked again each time, still pending; once back and paid, PAID. */
     @Test
     void shouldKeepAskingUntilPaidWhenPendingAndPlatformDown() {
