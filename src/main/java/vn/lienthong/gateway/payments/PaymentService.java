@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.lienthong.gateway.api.Violation;
+import vn.lienthong.gateway.callbacks.CallbackService;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.NewEvent;
 import vn.lienthong.gateway.delivery.RequestHash;
@@ -218,7 +220,7 @@ class PaymentService {
      * A THANH_TOAN item of the portal naming a transaction this gateway opened: the same checks (dossier, amount) and
      * the same single effect as the platform's confirm. Empty when the reference is not ours.
      */
-    Optional<vn.lienthong.gateway.callbacks.CallbackService.Result> portalResult(JsonNode data, boolean paid) {
+    Optional<CallbackService.Result> portalResult(JsonNode data, boolean paid) {
         Optional<Transactions.Tx> found = txs.find(data.path("MaThamChieu").asText());
         if (found.isEmpty()) {
             return Optional.empty();
@@ -241,15 +243,15 @@ class PaymentService {
         if (s.changed()) {
             engine.wake(OneStopDestination.NAME);
         }
-        return Optional.of(new vn.lienthong.gateway.callbacks.CallbackService.Result(s.changed()
-                ? vn.lienthong.gateway.callbacks.CallbackService.Result.Outcome.ACCEPTED
-                : vn.lienthong.gateway.callbacks.CallbackService.Result.Outcome.DUPLICATE, t.dossierCode(), List.of()));
+        return Optional.of(new CallbackService.Result(s.changed()
+                ? CallbackService.Result.Outcome.ACCEPTED
+                : CallbackService.Result.Outcome.DUPLICATE, t.dossierCode(), List.of()));
     }
 
-    private static vn.lienthong.gateway.callbacks.CallbackService.Result rejected(Transactions.Tx t, String field, String rule, String message) {
+    private static CallbackService.Result rejected(Transactions.Tx t, String field, String rule, String message) {
         log.warn("payment {} (dossier {}): portal THANH_TOAN refused ({})", t.reference(), t.dossierCode(), rule);
-        return new vn.lienthong.gateway.callbacks.CallbackService.Result(vn.lienthong.gateway.callbacks.CallbackService.Result.Outcome.REJECTED,
-                null, List.of(vn.lienthong.gateway.api.Violation.of(field, rule, message)));
+        return new CallbackService.Result(CallbackService.Result.Outcome.REJECTED,
+                null, List.of(Violation.of(field, rule, message)));
     }
 
     // ---- QUERY ------------------------------------------------------------------------------------------------

@@ -97,6 +97,16 @@ class PaymentQueryLockPostgresTest {
             CompletableFuture.allOf(both.toArray(CompletableFuture[]::new)).get();
             assertThat(store.byPartition(OneStopDestination.NAME, dossier)).hasSize(1);
             assertThat(first.transactions().find(ref).orElseThrow().state()).isEqualTo(Transactions.State.PAID);
+
+            String unpaid = first.open(request("000.00.12.H47-241124-0098", 5000), "pg", "pg-98").tx().reference();
+            first.query(first.transactions().find(unpaid).orElseThrow());
+            assertThat(first.transactions().find(unpaid).orElseThrow().state()).isEqualTo(Transactions.State.PENDING);
+            platform.addFault(PaymentFault.of(PaymentFault.Mode.DOWN, 1));
+            first.query(first.transactions().find(unpaid).orElseThrow());
+            Transactions.Tx pending = first.transactions().find(unpaid).orElseThrow();
+            assertThat(pending.state()).isEqualTo(Transactions.State.PENDING);
+            assertThat(pending.checks()).isEqualTo(2);
+            assertThat(pending.queryBody()).contains("\"TrangThaiGD\":\"3\"");
         } finally {
             platform.stop();
         }
