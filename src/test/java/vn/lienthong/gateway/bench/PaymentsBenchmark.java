@@ -92,13 +92,21 @@ public final class PaymentsBenchmark {
             cli.add("--" + s);
         }
         cli.addAll(List.of(args));
-        // -Dbench.spring-args="--a=1 --b=2" adds Spring arguments to the gateway (to compare a setting).
+        // -Dbench.spring-args="--a=1 --b=2" adds Spring arguments to the gateway, replacing a setting above of the same key.
         for (String a : System.getProperty("bench.spring-args", "").trim().split("\\s+")) {
             if (!a.isBlank()) {
+                String key = a.contains("=") ? a.substring(0, a.indexOf('=') + 1) : a;
+                cli.removeIf(c -> c.startsWith(key));
                 cli.add(a);
             }
         }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class).run(cli.toArray(String[]::new));
+        ConfigurableApplicationContext app;
+        try {
+            app = new SpringApplicationBuilder(GatewayApplication.class).run(cli.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            platform.stop();
+            throw e;
+        }
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String gw = "http://localhost:" + port;
