@@ -3,6 +3,7 @@ package vn.lienthong.gateway.callbacks;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
@@ -37,10 +38,18 @@ public class CallbackService {
     private final CallbackTranslator translator;
     private final DeliveryStore store;
     private final DeliveryEngine engine;
+    private final PaymentResults payments;
     private volatile CallbackVocabulary vocab;
 
     public CallbackService(CallbackValidator validator, CallbackTranslator translator, DeliveryStore store,
                            DeliveryEngine engine, MappingRegistry mappings) {
+        this(validator, translator, store, engine, mappings, PaymentResults.NONE);
+    }
+
+    /** {@code payments}: THANH_TOAN items of transactions this gateway opened settle them (PaymentResults). */
+    public CallbackService(CallbackValidator validator, CallbackTranslator translator, DeliveryStore store,
+                           DeliveryEngine engine, MappingRegistry mappings, PaymentResults payments) {
+        this.payments = payments;
         this.validator = validator;
         this.translator = translator;
         this.store = store;
@@ -77,6 +86,14 @@ public class CallbackService {
             if (!violations.isEmpty()) {
                 results[i] = new Result(Result.Outcome.REJECTED, null, violations);
                 continue;
+            }
+            if ("THANH_TOAN".equals(envelope.get(v.get("envelope.kind")).asText())) {
+                JsonNode data = envelope.get(v.get("envelope.data"));
+                Optional<Result> settled = payments.apply(data, "PAID".equals(v.paymentStatusWord(data.path("TrangThai").asText())));
+                if (settled.isPresent()) {
+                    results[i] = settled.get();
+                    continue;
+                }
             }
             toStore.add(translator.translate(envelope, v, c.idemKey(), c.sentAt()));
             positions.add(i);

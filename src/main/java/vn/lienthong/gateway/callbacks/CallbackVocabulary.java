@@ -118,6 +118,10 @@ public final class CallbackVocabulary {
     }
     public boolean knownPaymentStatus(String code) { return paymentStatuses.find(code).isPresent(); }
     public Set<String> paymentStatuses() { return paymentStatuses.byKey().keySet(); }
+    /** The one-stop status word of a payment result's TrangThai (PAID, FAILED), or null when unknown. */
+    public String paymentStatusWord(String code) {
+        return paymentStatuses.find(code).map(e -> e.requireString("status")).orElse(null);
+    }
     public List<String> paymentCodeFields() { return Arrays.asList(get("payment.code.fields").split("\\|")); }
     /** Fields of callback data read as integers; every other scalar is read as text. */
     public Set<String> integerFields() { return integerFields; }

@@ -48,9 +48,10 @@ public class CallbacksConfiguration {
 
     @Bean
     CallbackService callbackService(DeliveryStore store, DeliveryEngine engine, MappingRegistry mappings,
-                                    CallbackProperties props, Clock clock) {
+                                    CallbackProperties props, Clock clock,
+                                    org.springframework.beans.factory.ObjectProvider<PaymentResults> payments) {
         return new CallbackService(new CallbackValidator(clock, props.getPaymentSecret()), new CallbackTranslator(),
-                store, engine, mappings);
+                store, engine, mappings, payments.getIfAvailable(() -> PaymentResults.NONE));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package vn.lienthong.gateway.dossier;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +20,10 @@ public class DossierConfiguration {
 
     @Bean
     DossierEventService dossierEventService(DeliveryStore store, DeliveryEngine engine, MappingRegistry mappings, Clock clock,
-                                            ProcedureCatalogue procedureCatalogue) {
-        return new DossierEventService(new DossierEventValidator(clock), new DossierEventTranslator(), store, engine, mappings,
-                procedureCatalogue);
+                                            ProcedureCatalogue procedureCatalogue, ObjectProvider<PlatformPayments> payments) {
+        return new DossierEventService(new DossierEventValidator(clock),
+                new DossierEventTranslator(payments.getIfAvailable(() -> PlatformPayments.NONE)),
+                store, engine, mappings, procedureCatalogue);
     }
 
     @Bean

@@ -19,12 +19,24 @@ import vn.lienthong.gateway.national.portal.NationalPortalDestination;
  * <p>Before the templates run, a private copy of the event gets what the gateway adds itself, under
  * {@code gateway}: the owner's ID number (the national databases the dossier used are filled in when the record
  * is sent, NationalDatabasesCompletion); each supplement request gets {@code completed}; the
- * older {@code paidOnline} becomes {@code onlinePayment}; and an event whose status word is always in the
+ * older {@code paidOnline} becomes {@code onlinePayment}; a dossier paid through the national payment platform gets
+ * {@code onlinePayment} NATIONAL_PORTAL and, when the event lists no fees, the fees paid there; and an event whose status word is always in the
  * timeline gets, when it has no step, a step of its own made of what the event says (at occurredAt, the open
  * supplement request's reason as its content, the officer left empty).
  */
 public class DossierEventTranslator {
     public static final String EVENT_TYPE = "dossier-status";
+
+    private final PlatformPayments payments;
+
+    public DossierEventTranslator() {
+        this(PlatformPayments.NONE);
+    }
+
+    /** {@code payments}: a dossier paid through the national payment platform gets its fees and online payment 1. */
+    public DossierEventTranslator(PlatformPayments payments) {
+        this.payments = payments;
+    }
 
     public NewEvent translate(JsonNode event, DossierVocabulary vocab, String source, boolean firstOfDossier) {
         ObjectNode enriched = event.deepCopy();
@@ -38,6 +50,14 @@ public class DossierEventTranslator {
         }
         if (event.hasNonNull("paidOnline")) {
             enriched.put("onlinePayment", event.get("paidOnline").asBoolean() ? "NATIONAL_PORTAL" : "NONE");
+        }
+        java.util.Optional<JsonNode> paid = payments.paidFees(event.get("dossierCode").asText());
+        if (paid.isPresent()) {
+            enriched.put("onlinePayment", "NATIONAL_PORTAL");
+            JsonNode fees = event.get("fees");
+            if (fees == null || !fees.isArray() || fees.isEmpty()) {
+                enriched.set("fees", paid.get().deepCopy());
+            }
         }
         JsonNode supplements = enriched.get("supplements");
         if (supplements != null && supplements.isArray()) {

@@ -126,6 +126,14 @@ public class Alarms {
                         + "; check the portal and GET /admin/catalogue, then POST /admin/catalogue/refresh");
     }
 
+    /**
+     * Raises or clears an alarm a flow detects itself (a payment confirmed for another amount than asked): the same WARN
+     * line, repeat interval and gauge as the alarms checked here. The flow reports it clear when the condition is gone.
+     */
+    public void report(String alarm, String subject, boolean on, String detail) {
+        set(alarm, subject, on, detail);
+    }
+
     /** Whether the alarm is raised (for tests and /admin). */
     public boolean isRaised(String alarm, String subject) {
         return raised.containsKey(alarm + "/" + subject);

@@ -32,7 +32,8 @@ public class DeploymentSafety implements BeanFactoryPostProcessor, EnvironmentAw
             "gateway.callbacks.payment-secret", "gateway.audit.hmac-secret");
     /** Credentials national systems issue: their length is not the province's choice, a published one is. */
     static final List<String> CREDENTIALS = List.of("gateway.portal.password", "gateway.population.secret",
-            "gateway.population.api-key", "gateway.registry.api-key", "gateway.registry.secret", "gateway.one-stop.api-key");
+            "gateway.population.api-key", "gateway.registry.api-key", "gateway.registry.secret", "gateway.one-stop.api-key", "gateway.payments.secret",
+            "gateway.payments.access-token");
 
     private Environment env;
 

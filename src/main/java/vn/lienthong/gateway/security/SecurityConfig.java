@@ -19,7 +19,9 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 /**
  * Who may call what (docs/security.md). Scopes: {@code dossier:write}, {@code dossier:read}, {@code citizen:read},
  * {@code citizen:read-sensitive}, {@code citizen:verify}, {@code enterprise:read}, {@code civil-status:read} and
- * {@code civil-status:write} for the one-stop system, {@code portal:push} for the portal's push of dossiers,
+ * {@code civil-status:write}, {@code payment:write} and {@code payment:read} for the one-stop system,
+ * {@code portal:push} for the portal's push of dossiers, {@code payment:bill} for the portal's bill lookup (the payment
+ * platform's confirm carries its MaXacThuc seal instead),
  * {@code admin} for /admin and the actuator (health stays open for load balancers). Portal callbacks carry an HMAC
  * signature instead. A rule covers its path for every method (Spring MVC serves HEAD with the GET handler, so a rule
  * naming GET alone left HEAD unguarded); HEAD on the API is refused outright, and whatever no rule names is denied.
@@ -67,6 +69,12 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/civil-status/**").hasAuthority("SCOPE_civil-status:read")
                         // The portal's push of dossiers with files: an API key the province's LGSP adds (docs/civil-status.md).
                         .requestMatchers(HttpMethod.POST, "/api/v1/portal/dossiers").hasAuthority("SCOPE_portal:push")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments").hasAuthority("SCOPE_payment:write")
+                        .requestMatchers("/api/v1/payments/**").hasAuthority("SCOPE_payment:read")
+                        // The payment platform seals its confirm with MaXacThuc, checked by the payment flow.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payment-platform/confirm").permitAll()
+                        // The portal's bill lookup: an API key the province's LGSP adds (docs/payments.md).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payment-platform/dptracuuthanhtoanhs").hasAuthority("SCOPE_payment:bill")
                         // The portal proves itself by the HMAC signature of each callback, checked by the callback flow.
                         .requestMatchers(HttpMethod.POST, "/api/v1/portal/callbacks").permitAll()
                         // The API's OpenAPI document (src/main/resources/static/openapi.yaml) is public.

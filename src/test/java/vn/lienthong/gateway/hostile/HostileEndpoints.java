@@ -10,15 +10,15 @@ import java.util.List;
 final class HostileEndpoints {
 
     /** How a legitimate caller proves itself. */
-    enum Caller { ONE_STOP, LOOKUPS, ADMIN, PORTAL_SIGNATURE }
+    enum Caller { ONE_STOP, LOOKUPS, ADMIN, PORTAL_SIGNATURE, PAYMENT_SEAL }
 
     /** What a legitimate body looks like; the suite breaks it. */
-    enum Body { NONE, DOSSIER_EVENT, DOSSIER_BATCH, VERIFY, CALLBACK, STATUS_REPORT, PORTAL_DOSSIER }
+    enum Body { NONE, DOSSIER_EVENT, DOSSIER_BATCH, VERIFY, CALLBACK, STATUS_REPORT, PORTAL_DOSSIER, PAYMENT, PAYMENT_CONFIRM, BILL_LOOKUP }
 
     /**
      * @param pathTemplate the route's path; {@code {name}} segments are filled by the suite with broken values of the
      *                     identifier that name stands for (personalId, dossierCode, enterpriseCode, destination, id, code,
-     *                     fileId, portalCode)
+     *                     fileId, portalCode, reference)
      * @param query        a query parameter the endpoint reads, filled like a path segment, or null
      */
     record Endpoint(String method, String pathTemplate, Caller caller, Body body, String query) {
@@ -39,6 +39,11 @@ final class HostileEndpoints {
             new Endpoint("GET", "/api/v1/civil-status/files/{fileId}", Caller.ONE_STOP, Body.NONE, null),
             new Endpoint("GET", "/api/v1/civil-status/dossiers/{portalCode}", Caller.ONE_STOP, Body.NONE, null),
             new Endpoint("POST", "/api/v1/portal/dossiers", Caller.ONE_STOP, Body.PORTAL_DOSSIER, null),
+            new Endpoint("POST", "/api/v1/payments", Caller.ONE_STOP, Body.PAYMENT, null),
+            new Endpoint("GET", "/api/v1/payments/{reference}", Caller.ONE_STOP, Body.NONE, null),
+            new Endpoint("GET", "/api/v1/payments/{reference}/receipt", Caller.ONE_STOP, Body.NONE, null),
+            new Endpoint("POST", "/api/v1/payment-platform/confirm", Caller.PAYMENT_SEAL, Body.PAYMENT_CONFIRM, null),
+            new Endpoint("POST", "/api/v1/payment-platform/dptracuuthanhtoanhs", Caller.ONE_STOP, Body.BILL_LOOKUP, null),
             new Endpoint("GET", "/admin/audit", Caller.ADMIN, Body.NONE, "personalId"),
             new Endpoint("GET", "/admin/destinations/{destination}", Caller.ADMIN, Body.NONE, null),
             new Endpoint("GET", "/admin/destinations/{destination}/dead", Caller.ADMIN, Body.NONE, null),

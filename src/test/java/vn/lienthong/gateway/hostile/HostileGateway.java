@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.lienthong.gateway.GatewayApplication;
 import vn.lienthong.gateway.sandbox.OneStopSimulator;
+import vn.lienthong.gateway.sandbox.PaymentPlatformSimulator;
 import vn.lienthong.gateway.sandbox.PopulationSimulator;
 import vn.lienthong.gateway.sandbox.PortalSimulator;
 import vn.lienthong.gateway.sandbox.RegistrySimulator;
@@ -19,18 +20,20 @@ import vn.lienthong.gateway.security.ApiKeyAuthenticationFilter;
 /** The gateway the hostile suite attacks: its own context on in-memory H2, every national system and the one-stop simulated. */
 final class HostileGateway implements AutoCloseable {
     private static final HostileRequests.Credentials CREDENTIALS = new HostileRequests.Credentials("hostile-onestop-key",
-            "hostile-lookups-key", "hostile-admin-key", "hostile-callback-secret-of-32-bytes-or-more");
+            "hostile-lookups-key", "hostile-admin-key", "hostile-callback-secret-of-32-bytes-or-more",
+            "hostile-payment-platform-secret");
 
     private final PortalSimulator portal = new PortalSimulator(0, "gw", "hostile-portal-password").start();
     private final OneStopSimulator oneStop = new OneStopSimulator(0, "X-API-Key", "hostile-one-stop-key").start();
     private final PopulationSimulator population = new PopulationSimulator(0, "gw", "hostile-population-secret", "hostile-pop-key").start();
     private final RegistrySimulator registry = new RegistrySimulator(0, "hostile-registry-key").start();
+    private final PaymentPlatformSimulator payments = new PaymentPlatformSimulator(0, "HOSTILE", "hostile-payment-platform-secret", null).start();
     private final ConfigurableApplicationContext ctx;
     private final JdbcTemplate jdbc;
 
     /** What a refused request must not change: rows stored, calls made, audit rows of answered lookups. */
     record Traces(long events, long payloads, long answeredLookups, int portalCalls, int oneStopCalls, int populationCalls,
-                  int registryCalls) {
+                  int registryCalls, long payments, long paymentHistory, int paymentPlatformCalls) {
     }
 
     private HostileGateway() {
@@ -52,7 +55,12 @@ final class HostileGateway implements AutoCloseable {
                 "--gateway.registry.base-url=" + registry.baseUrl(), "--gateway.registry.api-key=hostile-registry-key",
                 "--gateway.audit.hmac-secret=hostile-audit-secret-of-32-bytes-or-more",
                 k + "0].client-id=onestop", k + "0].sha256=" + ApiKeyAuthenticationFilter.sha256(CREDENTIALS.oneStop()),
-                k + "0].scopes=dossier:write,dossier:read,civil-status:read,civil-status:write,portal:push",
+                k + "0].scopes=dossier:write,dossier:read,civil-status:read,civil-status:write,portal:push,payment:write,payment:read,payment:bill",
+                "--gateway.payments.enabled=true", "--gateway.payments.init-url=" + payments.baseUrl() + PaymentPlatformSimulator.INIT,
+                "--gateway.payments.query-url=" + payments.baseUrl() + PaymentPlatformSimulator.QUERY,
+                "--gateway.payments.bill-url=" + payments.baseUrl() + PaymentPlatformSimulator.BILL,
+                "--gateway.payments.partner-code=HOSTILE", "--gateway.payments.secret=" + CREDENTIALS.paymentSecret(),
+                "--gateway.payments.query.interval=1h",
                 k + "0].requests-per-second=100000",
                 "--gateway.civil-status.enabled=true", "--gateway.civil-status.push-enabled=true",
                 "--gateway.civil-status.base-url=http://localhost:9/dvclt", "--gateway.civil-status.username=gw",
@@ -89,7 +97,8 @@ final class HostileGateway implements AutoCloseable {
     Traces traces() {
         return new Traces(count("SELECT COUNT(*) FROM delivery_event"), count("SELECT COUNT(*) FROM delivery_payload"),
                 count("SELECT COUNT(*) FROM lookup_audit WHERE outcome NOT IN ('INVALID', 'FORBIDDEN')"),
-                portal.calls().size(), oneStop.requests().size(), population.calls(), registry.calls());
+                portal.calls().size(), oneStop.requests().size(), population.calls(), registry.calls(),
+                count("SELECT COUNT(*) FROM payment_transaction"), count("SELECT COUNT(*) FROM payment_history"), payments.received().size());
     }
 
     private long count(String sql) {
@@ -100,7 +109,7 @@ final class HostileGateway implements AutoCloseable {
     @Override
     public void close() {
         ctx.close();
-        for (AutoCloseable c : List.<AutoCloseable>of(portal, oneStop, population, registry)) {
+        for (AutoCloseable c : List.<AutoCloseable>of(portal, oneStop, population, registry, payments)) {
             try {
                 c.close();
             } catch (Exception ignored) {

@@ -32,7 +32,7 @@ final class HostileRequests {
     private final Credentials credentials;
 
     /** The keys and the callback secret of the gateway under attack. */
-    record Credentials(String oneStop, String lookups, String admin, String callbackSecret) {
+    record Credentials(String oneStop, String lookups, String admin, String callbackSecret, String paymentSecret) {
     }
 
     HostileRequests(Credentials credentials) {
@@ -72,7 +72,8 @@ final class HostileRequests {
         }
         path = path.replaceAll("\\{personalId}", "04919275749").replaceAll("\\{dossierCode}", "H47-1")
                 .replaceAll("\\{enterpriseCode}", "12").replaceAll("\\{destination}", "no-such-destination")
-                .replaceAll("\\{id}", "0").replaceAll("\\{code}", "9.999999").replaceAll("\\{fileId}", "0").replaceAll("\\{portalCode}", "G22.99.10-261124-0001");
+                .replaceAll("\\{id}", "0").replaceAll("\\{code}", "9.999999").replaceAll("\\{fileId}", "0").replaceAll("\\{portalCode}", "G22.99.10-261124-0001")
+                .replaceAll("\\{reference}", "dvc0");
         if (e.query() != null) {
             path += "?" + e.query() + "=" + encode(values.getOrDefault(e.query(), "04919275749"));
         }
@@ -86,6 +87,10 @@ final class HostileRequests {
             }
             case ADMIN -> headers.put("X-API-Key", credentials.admin());
             case PORTAL_SIGNATURE -> headers.put("X-Portal-Message-Id", "hostile-" + UUID.randomUUID());
+            case PAYMENT_SEAL -> { }
+        }
+        if (e.body() == HostileEndpoints.Body.PAYMENT) {
+            headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
         }
         if (body != null) {
             headers.put("Content-Type", "application/json");
@@ -127,6 +132,18 @@ final class HostileRequests {
                             }))
                     .map(r -> new HostileRequest(r.attack(), r.method(), r.path(), r.headers(), r.body(), false));
         }
+        if (e.caller() == HostileEndpoints.Caller.PAYMENT_SEAL) {
+            return Arbitraries.of("none", "zeros", "other secret", "upper-cased other").map(how -> {
+                ObjectNode c = paymentConfirm(credentials.paymentSecret());
+                switch (how) {
+                    case "none" -> c.remove("MaXacThuc");
+                    case "zeros" -> c.put("MaXacThuc", "0".repeat(64));
+                    case "other secret" -> c.put("MaXacThuc", paymentConfirm("not-the-platform-secret").get("MaXacThuc").asText());
+                    default -> c.put("MaXacThuc", paymentConfirm("another-secret").get("MaXacThuc").asText().toUpperCase());
+                }
+                return request(e, "confirm without the platform's seal (" + how + ")", Map.of(), bytes(c));
+            });
+        }
         return Combinators.combine(validBody(e), key).as((body, k) -> request(e, "caller without the right key", validValues(e), body)
                 .withHeader("X-API-Key", k));
     }
@@ -136,7 +153,7 @@ final class HostileRequests {
             case ONE_STOP -> credentials.oneStop();
             case LOOKUPS -> credentials.lookups();
             case ADMIN -> credentials.admin();
-            case PORTAL_SIGNATURE -> "";
+            case PORTAL_SIGNATURE, PAYMENT_SEAL -> "";
         };
     }
 
@@ -144,7 +161,7 @@ final class HostileRequests {
     private Arbitrary<HostileRequest> brokenPath(HostileEndpoints.Endpoint e) {
         return Combinators.combine(brokenIdentifier(), validBody(e)).as((bad, body) -> {
             Map<String, String> values = new LinkedHashMap<>(validValues(e));
-            for (String name : List.of("personalId", "dossierCode", "enterpriseCode", "destination", "id", "code", "fileId", "portalCode")) {
+            for (String name : List.of("personalId", "dossierCode", "enterpriseCode", "destination", "id", "code", "fileId", "portalCode", "reference")) {
                 if (e.pathTemplate().contains("{" + name + "}") || name.equals(e.query())) {
                     values.put(name, name.equals("destination") ? "x" + bad : bad);
                 }
@@ -280,6 +297,46 @@ final class HostileRequests {
                 }
                 return request(e, "broken pushed dossier (" + how + ")", Map.of(), bytes(d));
             });
+            case PAYMENT -> Combinators.combine(Arbitraries.integers().between(0, 9), brokenIdentifier()).as((how, bad) -> {
+                ObjectNode r = payment();
+                switch (how) {
+                    case 0 -> r.put("amount", 0);
+                    case 1 -> r.put("amount", -5);
+                    case 2 -> r.put("amount", "150000");
+                    case 3 -> r.put("dossierCode", bad);
+                    case 4 -> ((ObjectNode) r.withArray("fees").get(0)).put("amount", 149999);
+                    case 5 -> r.putArray("fees");
+                    case 6 -> r.remove("payer");
+                    case 7 -> ((ObjectNode) r.get("payer")).put("idNumber", bad + "x");
+                    case 8 -> r.put("procedureCode", "x" + bad);
+                    default -> r.put("field\r\nERROR forged", 1);
+                }
+                return request(e, "broken payment request (" + how + ")", Map.of(), bytes(r));
+            });
+            case PAYMENT_CONFIRM -> Combinators.combine(Arbitraries.integers().between(0, 7), brokenIdentifier()).as((how, bad) -> {
+                ObjectNode c = paymentConfirm(credentials.paymentSecret());
+                switch (how) {
+                    case 0 -> c.put("MaXacThuc", "not hex");
+                    case 1 -> c.put("SoTien", -5);
+                    case 2 -> c.put("SoTien", 1.5);
+                    case 3 -> c.put("MaThamChieu", bad);
+                    case 4 -> c.put("MaLoi", 0);
+                    case 5 -> c.remove("MaDoiTac");
+                    case 6 -> c.putObject("ThongTinGiaoDich");
+                    default -> c.put("SoTien", "99999999999999999999999");
+                }
+                return request(e, "broken payment confirm (" + how + ")", Map.of(), bytes(c));
+            });
+            case BILL_LOOKUP -> Combinators.combine(Arbitraries.integers().between(0, 3), brokenIdentifier()).as((how, bad) -> {
+                ObjectNode b = JSON.createObjectNode();
+                switch (how) {
+                    case 0 -> b.put("MaHoSo", bad);
+                    case 1 -> b.put("MaHoSo", 12);
+                    case 2 -> b.put("MaHoSo", "000.00.12.H47-261124-0001").put("other", "x");
+                    default -> b.put("ma_ho_so", "000.00.12.H47-261124-0001");
+                }
+                return request(e, "broken bill lookup (" + how + ")", Map.of(), bytes(b));
+            });
             case NONE -> throw new IllegalStateException("no body");
         };
     }
@@ -326,7 +383,7 @@ final class HostileRequests {
     private Map<String, String> validValues(HostileEndpoints.Endpoint e) {
         return Map.of("personalId", PERSONAL_IDS.get(0), "dossierCode", "000.00.12.H47-261124-0001",
                 "enterpriseCode", "0100109106", "destination", "national-portal", "id", "1",
-                "fileId", UUID.randomUUID().toString(), "portalCode", "G22.99.10-261124-0001");
+                "fileId", UUID.randomUUID().toString(), "portalCode", "G22.99.10-261124-0001", "reference", "dvc0000012H472611240001");
     }
 
     private Arbitrary<byte[]> validBody(HostileEndpoints.Endpoint e) {
@@ -339,7 +396,35 @@ final class HostileRequests {
             case CALLBACK -> bytes(newDossierCallback(PERSONAL_IDS.get(0), NAMES.get(0)));
             case STATUS_REPORT -> bytes(statusReport());
             case PORTAL_DOSSIER -> bytes(pushedDossier(NAMES.get(0)));
+            case PAYMENT -> bytes(payment());
+            case PAYMENT_CONFIRM -> bytes(paymentConfirm(credentials.paymentSecret()));
+            case BILL_LOOKUP -> bytes(JSON.createObjectNode().put("MaHoSo", "000.00.12.H47-261124-0001"));
         });
+    }
+
+    /** A valid request to open a payment (only ever sent by a caller without the key, or broken). */
+    static ObjectNode payment() {
+        ObjectNode r = JSON.createObjectNode().put("dossierCode", "000.00.12.H47-261124-0001").put("procedureCode", "1.001612")
+                .put("amount", 150000);
+        r.putArray("fees").addObject().put("name", "Lệ phí").put("amount", 150000);
+        r.putObject("payer").put("name", NAMES.get(0)).put("idNumber", PERSONAL_IDS.get(0)).put("address", "Hội An");
+        return r;
+    }
+
+    /** A confirm of a payment the gateway never opened, sealed with {@code secret} (refused 404 even unbroken). */
+    static ObjectNode paymentConfirm(String secret) {
+        ObjectNode c = JSON.createObjectNode().put("LoaiBanTin", "CONFIRM").put("MaLoi", "00").put("MaDoiTac", "HOSTILE")
+                .put("MaThamChieu", "dvc0000012H47261124000120261124091500").put("SoTien", 150000).put("MaTienTe", "VND")
+                .put("MaGiaoDich", "GD1").put("MaNganHang", "VCB").put("ThoiGianGD", "20261124091600").put("ThongTinGiaoDich", "T");
+        String text = String.join("|", c.get("LoaiBanTin").asText(), "00", "HOSTILE", c.get("MaThamChieu").asText(), "150000", "VND",
+                "GD1", "VCB", "20261124091600", "T", secret);
+        try {
+            c.put("MaXacThuc", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8))));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return c;
     }
 
     /** A progress report on a dossier the gateway does not hold (refused 422 even unbroken: nothing is ever stored). */

@@ -46,9 +46,10 @@ class SimulatorExposureTest {
         try (PortalSimulator portal = new PortalSimulator(0, "u", "p").start();
              OneStopSimulator oneStop = new OneStopSimulator(0, "X-API-Key", "k").start();
              PopulationSimulator population = new PopulationSimulator(0, "u", "s", "k").start();
-             RegistrySimulator registry = new RegistrySimulator(0, "k").start()) {
+             RegistrySimulator registry = new RegistrySimulator(0, "k").start();
+             PaymentPlatformSimulator payments = new PaymentPlatformSimulator(0, "P", "s", null).start()) {
             InetAddress outside = networkAddress().orElse(null);
-            for (int port : List.of(portal.port(), oneStop.port(), population.port(), registry.port())) {
+            for (int port : List.of(portal.port(), oneStop.port(), population.port(), registry.port(), payments.port())) {
                 try (Socket s = new Socket()) {
                     s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
                     assertTrue(s.isConnected());
