@@ -35,7 +35,7 @@ import vn.lienthong.gateway.security.ApiKeyAuthenticationFilter;
  * is off so every gateway lookup makes its national call; the audit log is on (in-memory H2 unless
  * {@code bench.db-url} says otherwise). With {@code -Dbench.floor=true} the same rounds also measure
  * {@link LookupsFloor}: the national calls made by a bare servlet with the gateway's clients, the most any
- * gateway on this stack could reach. Run: see README "Citizen and enterprise lookups", "Lookups benchmark".
+ * gateway on this stack could reach. Run: see docs/benchmarks.md, "Lookups".
  */
 public final class LookupsBenchmark {
     private static final String KEY = "bench-key";
@@ -167,7 +167,7 @@ public final class LookupsBenchmark {
                                 + "enterprise_floor_ratio=%.2f%n", floorPerS[0], floorPerS[1], floorPerS[2], floorPerS[0] / citizenDirectPerS,
                         floorPerS[1] / citizenDirectPerS, floorPerS[2] / enterpriseDirectPerS);
             }
-            // The result line comes last (the format).
+            // The result line comes last (docs/benchmarks.md).
             System.out.printf(Locale.ROOT, "bench lookups citizen_per_s=%.0f citizen_direct_per_s=%.0f enterprise_per_s=%.0f "
                             + "enterprise_direct_per_s=%.0f added_p50_ms=%.3f%n",
                     citizenPerS, citizenDirectPerS, enterprisePerS, enterpriseDirectPerS, citizenP50Gw - citizenDirectP50);
