@@ -75,7 +75,8 @@ public final class LookupsBenchmark {
                         "gateway.registry.cache.max-size=0",
                         "gateway.audit.hmac-secret=bench-audit-secret-at-least-32-bytes-long-00000000",
                         "gateway.callbacks.secret=unused-at-least-32-bytes-long-00000000", "gateway.callbacks.payment-secret=unused-at-least-32-bytes-long-00000000",
-                        "gateway.one-stop.base-url=http://localhost:9/one-stop", "gateway.one-stop.api-key=unused"};
+                        "gateway.one-stop.base-url=http://localhost:9/one-stop", "gateway.one-stop.api-key=unused",
+                        "gateway.catalogue.agency=000.00.00.H47", "gateway.catalogue.auto-refresh=false"};
         List<String> cli = new ArrayList<>();
         for (String s : settings) {
             cli.add("--" + s);
