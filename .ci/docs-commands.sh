@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 WORK=target/docs-commands
 DOCS_BENCH_SMOKE="${DOCS_BENCH_SMOKE:--Dbench.events=300 -Dbench.dossiers=20 -Dbench.clients=4 -Dbench.warmup-seconds=0 \
--Dbench.seconds=1 -Dbench.rounds=1 -Dbench.procedures=60 -Dbench.starts=1 -Dbench.civil-dossiers=4 -Dbench.civil-mb=1 -Dbench.quiet-seconds=0}"
+-Dbench.seconds=1 -Dbench.rounds=1 -Dbench.starts=1 -Dbench.civil-dossiers=4 -Dbench.civil-mb=1 -Dbench.quiet-seconds=0}"
 BLOCK_TIMEOUT="${DOCS_BLOCK_TIMEOUT:-300}"
 MVN_BLOCK_TIMEOUT="${DOCS_MVN_BLOCK_TIMEOUT:-900}"
 rm -rf "$WORK"
@@ -77,6 +77,12 @@ run_block() {
   local log="${b%.sh}.log"
   local t0=$SECONDS
   if timeout "$limit" bash -e -o pipefail -c "source $WORK/prelude.sh; source $b" > "$log" 2>&1; then
+    # a benchmark prints its result line ("bench <name> …=…") last: one per -Pbench command at least
+    local want got
+    want=$(grep -c -- '-Pbench' "$b" || true); got=$(grep -cE '^bench [a-z-]+ .*=' "$log" || true)
+    if [ "$want" -gt 0 ] && [ "$got" -lt "$want" ]; then
+      failed=$((failed + 1)); echo "FAILED  $where: $want benchmark command(s), $got result line(s)"; return
+    fi
     passed=$((passed + 1)); echo "ok      $where ($((SECONDS - t0)) s)"
   else
     failed=$((failed + 1)); echo "FAILED  $where ($((SECONDS - t0)) s); its output:"; tail -n 40 "$log" | cut -c1-300 | sed 's/^/    /'; echo

@@ -38,7 +38,16 @@ public final class CivilStatusBenchmark {
     private CivilStatusBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1); // the gateway's and the simulators' threads would keep this JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int dossiers = Integer.getInteger("bench.civil-dossiers", 200);
         int mb = Integer.getInteger("bench.civil-mb", 5);
         CivilStatusSimulator service = new CivilStatusSimulator(0, "gw", "bench-secret", 1800).start();

@@ -49,7 +49,16 @@ public final class DossierEventsBenchmark {
     /** The portal simulator's and the gateways' (the sandbox's own is refused outside the sandbox profile). */
     private static final String PORTAL_PASSWORD = "bench-portal-password";
 
-    public static void main(String[] mainArgs) throws Exception {
+    public static void main(String[] mainArgs) {
+        try {
+            run(mainArgs);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1); // the gateway's and the simulators' threads would keep this JVM alive
+        }
+    }
+
+    private static void run(String[] mainArgs) throws Exception {
         // Extra Spring arguments for the gateway, e.g. to compare a setting: program arguments, or
         // -Dbench.spring-args="--a=1 --b=2" (what mvn -Pbench can pass).
         List<String> extra = new ArrayList<>(List.of(mainArgs));

@@ -45,7 +45,16 @@ public final class LookupsBenchmark {
     private LookupsBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1); // the gateway's and the simulators' threads would keep this JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 8);
         int seconds = Integer.getInteger("bench.seconds", 5);
         int latencySamples = Integer.getInteger("bench.latency-samples", 2000);
