@@ -23,6 +23,7 @@ if ! env -i PATH=/usr/bin:/bin "$java" "@$archive.options" -XX:ArchiveClassesAtE
     --gateway.population.xroad-client=VN/GOV/TRAINING/TRAINING --gateway.population.consumer-code=TRAINING \
     --gateway.population.integration-code=TRAINING --gateway.population.agency-code=000.00.00.H00 \
     --gateway.registry.base-url=http://localhost:9/registry --gateway.registry.api-key=training \
+    --gateway.catalogue.agency=000.00.00.H00 --gateway.catalogue.auto-refresh=false \
     --gateway.audit.hmac-secret=training-only-audit-secret >"$archive.log" 2>&1; then
   echo "class-data sharing archive not made (see $archive.log); the gateway starts without it" >&2
   rm -f "$archive"

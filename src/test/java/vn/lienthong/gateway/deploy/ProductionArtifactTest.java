@@ -59,7 +59,7 @@ class ProductionArtifactTest {
         assertThat(wiremock).containsExactly("wiremock-standalone:test");
     }
 
-    /** The packaged jar, when this build made one (mvn package; .ci/run), has no simulator class and no WireMock. */
+    /** The packaged jar, when this build made one (mvn package; .ci/run), starts the gateway and has no simulator or WireMock. */
     @Test
     void shouldPackageNoSimulatorWhenJarBuilt() throws IOException {
         Path jar;
@@ -71,6 +71,8 @@ class ProductionArtifactTest {
             List<String> names = Collections.list(j.entries()).stream().map(e -> e.getName().toLowerCase()).toList();
             assertThat(names).isNotEmpty().noneMatch(n -> n.contains("wiremock") || n.contains("/gateway/sandbox/")
                     || n.startsWith("boot-inf/classes/sandbox/"));
+            assertThat(j.getManifest().getMainAttributes().getValue("Start-Class")).as("the jar's main class")
+                    .isEqualTo("vn.lienthong.gateway.GatewayApplication");
         }
     }
 
