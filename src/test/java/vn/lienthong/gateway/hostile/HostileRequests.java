@@ -415,7 +415,8 @@ final class HostileRequests {
                     ObjectNode d = c.putObject("DuLieu").put("MaHoSo", "000.00.12.H47-261124-0001");
                     d.set("DiemDanhGia", parse(v));
                 }),
-                Arbitraries.of("-5", "0", "\"150000\"", "99999999999999999999999").map(v -> c -> {
+                // a digit string is a valid amount (portal-callbacks-protocol.yaml: integers as numbers or digit strings)
+                Arbitraries.of("-5", "0", "\"150.000\"", "99999999999999999999999").map(v -> c -> {
                     c.put("LoaiThongBao", "THANH_TOAN");
                     ObjectNode d = c.putObject("DuLieu").put("MaHoSo", "000.00.12.H47-261124-0001").put("MaThamChieu", "T")
                             .put("MaGiaoDich", "G").put("TrangThai", "THANH_CONG").put("ThoiDiem", "20261125094500")
