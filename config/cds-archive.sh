@@ -16,14 +16,15 @@ if ! env -i PATH=/usr/bin:/bin "$java" "@$archive.options" -XX:ArchiveClassesAtE
     --spring.datasource.url=jdbc:h2:mem:cds-training --gateway.data-dir="$(dirname "$archive")" \
     --logging.level.root=WARN --gateway.delivery.auto-start=false --gateway.portal.base-url=http://localhost:9/portal \
     --gateway.portal.username=training --gateway.portal.password=training --gateway.portal.dstcode=TRAINING \
-    --gateway.callbacks.secret=training --gateway.callbacks.payment-secret=training \
+    --gateway.callbacks.secret=training-only-callback-secret-of-32-bytes --gateway.callbacks.payment-secret=training-only-payment-secret-of-32-bytes \
     --gateway.one-stop.base-url=http://localhost:9/one-stop --gateway.one-stop.api-key=training \
     --gateway.population.url=http://localhost:9/dancu --gateway.population.user=training \
     --gateway.population.secret=training --gateway.population.api-key=training \
     --gateway.population.xroad-client=VN/GOV/TRAINING/TRAINING --gateway.population.consumer-code=TRAINING \
     --gateway.population.integration-code=TRAINING --gateway.population.agency-code=000.00.00.H00 \
     --gateway.registry.base-url=http://localhost:9/registry --gateway.registry.api-key=training \
-    --gateway.audit.hmac-secret=training-only-audit-secret >"$archive.log" 2>&1; then
+    --gateway.catalogue.agency=000.00.00.H00 --gateway.catalogue.auto-refresh=false \
+    --gateway.audit.hmac-secret=training-only-audit-secret-of-at-least-32-bytes >"$archive.log" 2>&1; then
   echo "class-data sharing archive not made (see $archive.log); the gateway starts without it" >&2
   rm -f "$archive"
 fi

@@ -72,7 +72,7 @@ public abstract class LookupsTestSupport {
         // the build sets GATEWAY_POPULATION_URL & co. (pom, surefire) for other flows' tests; Camel would let those
         // environment variables override {{gateway.population.url}}, so here the Spring properties win
         r.add("camel.component.properties.environment-variable-mode", () -> 1);
-        // required by the portal callbacks flow of main (issue 4); unused here
+        // required by the portal callbacks flow; unused here
         r.add("gateway.callbacks.secret", () -> "unused-at-least-32-bytes-long-00000000");
         r.add("gateway.callbacks.payment-secret", () -> "unused-at-least-32-bytes-long-00000000");
         r.add("gateway.one-stop.base-url", () -> "http://localhost:9/onestop");

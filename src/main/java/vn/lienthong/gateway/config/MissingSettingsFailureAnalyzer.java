@@ -11,7 +11,7 @@ public class MissingSettingsFailureAnalyzer extends AbstractFailureAnalyzer<Requ
                 "The gateway needs the national systems' addresses and credentials. Missing:\n  - "
                         + String.join("\n  - ", cause.missing()),
                 "Set them in the environment (or in the deployment's config), or start the sandbox with its "
-                        + "simulators: mvn spring-boot:run -Dspring-boot.run.profiles=sandbox",
+                        + "simulators from a source checkout: mvn spring-boot:test-run",
                 cause);
     }
 }

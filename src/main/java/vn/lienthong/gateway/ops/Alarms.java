@@ -20,7 +20,7 @@ import vn.lienthong.gateway.security.SecurityProperties;
 /**
  * Conditions an operator must act on, checked by the route ops-alarms: a WARN line when one is raised
  * (repeated while it stays), an INFO line when it clears, and the gauge
- * {@code lienthong_alarm_active{alarm,subject}} (1 raised, 0 clear). What to do for each: README "Administration and operations".
+ * {@code lienthong_alarm_active{alarm,subject}} (1 raised, 0 clear). What to do for each: docs/operations.md.
  */
 public class Alarms {
     private static final Logger log = LoggerFactory.getLogger(Alarms.class);

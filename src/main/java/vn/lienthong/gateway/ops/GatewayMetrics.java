@@ -22,7 +22,7 @@ import vn.lienthong.gateway.delivery.Dispatcher;
 import vn.lienthong.gateway.national.NationalCallObserver;
 
 /**
- * The gateway's own series (documented in README "Administration and operations"). Backlog gauges read the outbox through a
+ * The gateway's own series (documented in docs/operations.md, "Metrics"). Backlog gauges read the outbox through a
  * short-lived cache, so a scrape every few seconds costs one counts query per destination at most per
  * {@code cacheFor}.
  */

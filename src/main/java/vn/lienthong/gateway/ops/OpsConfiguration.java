@@ -19,7 +19,7 @@ import vn.lienthong.gateway.mapping.MappingRegistry;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
 import vn.lienthong.gateway.onestop.OneStopDestination;
 
-/** What administrators see and steer: metrics, health, info, alarms, correlation ids (README "Administration and operations"). */
+/** What administrators see and steer: metrics, health, info, alarms, correlation ids (docs/operations.md). */
 @Configuration
 @EnableConfigurationProperties({OpsProperties.class, RetentionProperties.class})
 public class OpsConfiguration {

@@ -27,6 +27,11 @@ import org.springframework.core.io.ClassPathResource;
 public class DeploymentSafety implements BeanFactoryPostProcessor, EnvironmentAware {
     static final int MIN_SECRET_BYTES = 32;
     static final String SANDBOX_FILE = "application-sandbox.yml";
+    /**
+     * Bean name of the sandbox's simulator configuration, which only the test classpath holds: the sandbox profile
+     * on the production jar would send to simulators that are not there, on the published demo keys.
+     */
+    static final String SANDBOX_SIMULATORS = "sandboxConfiguration";
     /** HMAC and hash keys: a short one can be found from one captured message by trying every value. */
     static final List<String> SECRETS = List.of("gateway.callbacks.secret", "gateway.callbacks.previous-secret",
             "gateway.callbacks.payment-secret", "gateway.audit.hmac-secret");
@@ -45,6 +50,10 @@ public class DeploymentSafety implements BeanFactoryPostProcessor, EnvironmentAw
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         List<String> problems = check(env);
+        if (env.acceptsProfiles(Profiles.of("sandbox")) && !beanFactory.containsBeanDefinition(SANDBOX_SIMULATORS)) {
+            problems.add("profile sandbox without its simulators: they are not part of the application's jar; start the"
+                    + " sandbox from a source checkout with `mvn spring-boot:test-run`");
+        }
         if (!problems.isEmpty()) {
             throw new UnsafeSettingsException(problems);
         }

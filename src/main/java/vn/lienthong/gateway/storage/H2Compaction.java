@@ -30,8 +30,7 @@ import org.slf4j.LoggerFactory;
  * fewer live pages as rows change; their space is reused only once nothing in them is live. H2's own
  * background compaction rewrites sparse chunks and moves whole chunks toward the front of the file, several
  * megabytes at a time with an {@code fsync} between the moves, holding the lock that every store takes. A 202
- * waits for a store ({@link Durability}), so at 3,000 events a second those moves put the accept p99 at 35 ms
- * and more. With {@code AUTO_COMPACT_FILL_RATE=0} in the database URL (the default URL has it) H2 compacts
+ * waits for a store ({@link Durability}), so under a steady load those moves hold the answers up. With {@code AUTO_COMPACT_FILL_RATE=0} in the database URL (the default URL has it) H2 compacts
  * nothing and this job does it instead, every {@code interval}:
  * <ul>
  * <li>while the chunks are on average less than {@code targetFillRate} percent full, it rewrites the sparsest
@@ -40,13 +39,10 @@ import org.slf4j.LoggerFactory;
  * next step finds the chunks emptied; the chunks left behind become free space that new chunks reuse;</li>
  * <li>while fewer than {@code quietBelow} answers a second waited for the file (a quiet database) and the file
  * has room to spare, it shrinks the file, moving at most {@code moveBytes} of chunks from its end into the
- * free space before it. A move forces the file to disk two or three times (about 90 ms under the lock here,
- * up to a second for the first move or the final truncation of a large file), which is why it waits for
- * quiet.</li>
+ * free space before it. A move forces the file to disk two or three times under the lock, which is why it
+ * waits for quiet.</li>
  * </ul>
- * At 3,000 events a second the accept p99 stayed at 10-13 ms on one 2-core machine and 17-25 ms on another
- * with these steps running throughout, against 35 and 140 ms there with H2's own compaction (README
- * "Benchmarks"). With H2's own compaction on (a URL without {@code AUTO_COMPACT_FILL_RATE=0}) the job only
+ * What it costs and saves, measured, and when it earns its place: docs/storage.md and docs/benchmarks.md. With H2's own compaction on (a URL without {@code AUTO_COMPACT_FILL_RATE=0}) the job only
  * reports.
  */
 public final class H2Compaction implements AutoCloseable {

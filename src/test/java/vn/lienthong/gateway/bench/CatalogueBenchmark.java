@@ -34,7 +34,16 @@ import vn.lienthong.gateway.sandbox.PortalSimulator;
  */
 public final class CatalogueBenchmark {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1); // the gateway's and the simulators' threads would keep this JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int quota = Integer.getInteger("bench.quota", 200);
         int rate = Integer.getInteger("bench.rate", 300);
         int clients = Integer.getInteger("bench.clients", 8);

@@ -38,7 +38,16 @@ public final class CivilStatusBenchmark {
     private CivilStatusBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1); // the gateway's and the simulators' threads would keep this JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int dossiers = Integer.getInteger("bench.civil-dossiers", 200);
         int mb = Integer.getInteger("bench.civil-mb", 5);
         CivilStatusSimulator service = new CivilStatusSimulator(0, "gw", "bench-secret", 1800).start();
@@ -56,6 +65,7 @@ public final class CivilStatusBenchmark {
                 "--gateway.one-stop.base-url=" + oneStop.baseUrl(), "--gateway.one-stop.api-key=bench-one-stop-key",
                 "--gateway.portal.base-url=http://localhost:9/portal", "--gateway.portal.username=gw",
                 "--gateway.portal.password=unused", "--gateway.portal.dstcode=UNUSED",
+                "--gateway.catalogue.agency=000.00.00.H47", "--gateway.catalogue.auto-refresh=false",
                 "--gateway.civil-status.enabled=true", "--gateway.civil-status.base-url=" + service.baseUrl(),
                 "--gateway.civil-status.username=gw", "--gateway.civil-status.password=bench-secret",
                 "--gateway.civil-status.poll-interval=1s", "--gateway.civil-status.files.folder=" + dir.resolve("files"),

@@ -31,11 +31,11 @@ import vn.lienthong.gateway.support.GatewayProcess;
 /**
  * End-to-end throughput of the dossier-events flow on the sandbox (H2 file, in-process portal simulator):
  * N events over M dossiers posted one per request by C client threads, then timed until the portal
- * simulator has applied every record. Not a test: run with {@code mvn -Pbench verify} (README).
+ * simulator has applied every record. Not a test: run with {@code mvn -Pbench verify} (docs/benchmarks.md).
  * Settings: -Dbench.events, -Dbench.dossiers, -Dbench.clients, -Dbench.batch (events per request),
  * -Dbench.rate (offered events per second, open loop; 0 = as fast as answered), -Dbench.warmup-seconds (load on
  * other dossiers before measuring, drained first; default 60).
- * On PostgreSQL (issue 5): -Dbench.postgres-url=jdbc:postgresql://… (a fresh schema per run) and
+ * On PostgreSQL: -Dbench.postgres-url=jdbc:postgresql://… (a fresh schema per run) and
  * -Dbench.instances=2 to add a second gateway process on the same database; requests alternate between them.
  * -Dbench.spring-args="--key=value …" adds Spring arguments to the gateway (to compare a setting).
  * -Dbench.gateway-jvm=true runs the gateway in a JVM of its own (options: -Dbench.gateway-jvm-opts, default -Xmx1g)
@@ -49,7 +49,16 @@ public final class DossierEventsBenchmark {
     /** The portal simulator's and the gateways' (the sandbox's own is refused outside the sandbox profile). */
     private static final String PORTAL_PASSWORD = "bench-portal-password";
 
-    public static void main(String[] mainArgs) throws Exception {
+    public static void main(String[] mainArgs) {
+        try {
+            run(mainArgs);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1); // the gateway's and the simulators' threads would keep this JVM alive
+        }
+    }
+
+    private static void run(String[] mainArgs) throws Exception {
         // Extra Spring arguments for the gateway, e.g. to compare a setting: program arguments, or
         // -Dbench.spring-args="--a=1 --b=2" (what mvn -Pbench can pass).
         List<String> extra = new ArrayList<>(List.of(mainArgs));
@@ -74,8 +83,8 @@ public final class DossierEventsBenchmark {
                 "--gateway.catalogue.agency=000.00.00.H47",
                 "--logging.level.vn.lienthong=WARN",
                 // The simulator counts everything but remembers little: its memory is not the gateway's. Each call it
-                // keeps holds up to 100 records: with 200 kept they lived through several young collections (G1's median pause at
-                // 3,000 events/s: 34 ms with 200, 22 ms with 5).
+                // keeps holds up to 100 records: with 200 kept they lived through several young collections and lengthened
+                // the benchmark JVM's pauses.
                 "--gateway.sandbox.portal-keep=" + Integer.getInteger("bench.portal-keep", 5), "--gateway.delivery.auto-start=" + !Boolean.getBoolean("bench.acceptOnly")));
         String[] pg = new String[0];
         if (!pgUrl.isBlank()) {
@@ -182,7 +191,7 @@ public final class DossierEventsBenchmark {
         if (second != null) {
             second.kill();
         }
-        // The result line comes last (the issue's format); what the run cost and what the file became, before it.
+        // The result line comes last (docs/benchmarks.md); what the run cost and what the file became, before it.
         String result = String.format(Locale.ROOT, "bench dossier-events events=%d dossiers=%d clients=%d events_per_request=%d "
                         + "offered_per_s=%s refused=%d applied=%d accepted_per_s=%.0f delivered_per_s=%.0f accept_p50_ms=%.2f accept_p99_ms=%.2f",
                 events, dossiers, clients, perRequest, rate > 0 ? Integer.toString(rate) : "max", refused.get(), applied,

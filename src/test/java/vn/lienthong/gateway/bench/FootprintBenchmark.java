@@ -65,6 +65,7 @@ public final class FootprintBenchmark {
         }
         cmd.addAll(List.of("-jar", fatJar ? jar().toAbsolutePath().toString() : "lienthong-gateway.jar"));
         cmd.addAll(GatewayProcess.settings(port));
+        cmd.addAll(List.of("--gateway.catalogue.agency=000.00.00.H47", "--gateway.catalogue.auto-refresh=false"));
         cmd.addAll(List.of("--logging.level.root=WARN", "--gateway.portal.rate-limit-per-second=1000",
                 "--gateway.portal.base-url=" + portal.baseUrl(), "--gateway.portal.username=bench",
                 "--gateway.portal.password=bench", "--gateway.portal.dstcode=BENCH"));

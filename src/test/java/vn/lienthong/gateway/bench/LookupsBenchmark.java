@@ -35,7 +35,7 @@ import vn.lienthong.gateway.security.ApiKeyAuthenticationFilter;
  * is off so every gateway lookup makes its national call; the audit log is on (in-memory H2 unless
  * {@code bench.db-url} says otherwise). With {@code -Dbench.floor=true} the same rounds also measure
  * {@link LookupsFloor}: the national calls made by a bare servlet with the gateway's clients, the most any
- * gateway on this stack could reach. Run: see README "Citizen and enterprise lookups", "Lookups benchmark".
+ * gateway on this stack could reach. Run: see docs/benchmarks.md, "Lookups".
  */
 public final class LookupsBenchmark {
     private static final String KEY = "bench-key";
@@ -45,7 +45,16 @@ public final class LookupsBenchmark {
     private LookupsBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1); // the gateway's and the simulators' threads would keep this JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 8);
         int seconds = Integer.getInteger("bench.seconds", 5);
         int latencySamples = Integer.getInteger("bench.latency-samples", 2000);
@@ -75,7 +84,8 @@ public final class LookupsBenchmark {
                         "gateway.registry.cache.max-size=0",
                         "gateway.audit.hmac-secret=bench-audit-secret-at-least-32-bytes-long-00000000",
                         "gateway.callbacks.secret=unused-at-least-32-bytes-long-00000000", "gateway.callbacks.payment-secret=unused-at-least-32-bytes-long-00000000",
-                        "gateway.one-stop.base-url=http://localhost:9/one-stop", "gateway.one-stop.api-key=unused"};
+                        "gateway.one-stop.base-url=http://localhost:9/one-stop", "gateway.one-stop.api-key=unused",
+                        "gateway.catalogue.agency=000.00.00.H47", "gateway.catalogue.auto-refresh=false"};
         List<String> cli = new ArrayList<>();
         for (String s : settings) {
             cli.add("--" + s);
@@ -167,7 +177,7 @@ public final class LookupsBenchmark {
                                 + "enterprise_floor_ratio=%.2f%n", floorPerS[0], floorPerS[1], floorPerS[2], floorPerS[0] / citizenDirectPerS,
                         floorPerS[1] / citizenDirectPerS, floorPerS[2] / enterpriseDirectPerS);
             }
-            // The result line comes last (the format).
+            // The result line comes last (docs/benchmarks.md).
             System.out.printf(Locale.ROOT, "bench lookups citizen_per_s=%.0f citizen_direct_per_s=%.0f enterprise_per_s=%.0f "
                             + "enterprise_direct_per_s=%.0f added_p50_ms=%.3f%n",
                     citizenPerS, citizenDirectPerS, enterprisePerS, enterpriseDirectPerS, citizenP50Gw - citizenDirectP50);

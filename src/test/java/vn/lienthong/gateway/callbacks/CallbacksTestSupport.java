@@ -79,7 +79,7 @@ abstract class CallbacksTestSupport {
     }
 
     /**
-     * A sample callback of src/main/resources/sandbox/callbacks/ (the same the sandbox fires); a payment's MaXacThuc
+     * A sample callback of src/test/resources/sandbox/callbacks/ (the same the sandbox fires); a payment's MaXacThuc
      * sealed again with this suite's payment secret (the sandbox's is refused outside the sandbox).
      */
     static ObjectNode sample(String name) {

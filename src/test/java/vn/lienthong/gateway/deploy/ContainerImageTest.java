@@ -115,6 +115,13 @@ class ContainerImageTest {
         assertThat(layerComments).containsExactly("java runtime", "application jar", "application libraries", "class-data archive");
     }
 
+    /** The image holds no simulator: no WireMock among the libraries (the sandbox runs from the test classpath). */
+    @Test
+    void shouldHoldNoSimulatorWhenBuilt() {
+        assertThat(FILES.keySet()).filteredOn(f -> f.startsWith("app/lib/")).isNotEmpty()
+                .noneMatch(f -> f.toLowerCase().contains("wiremock") || f.toLowerCase().contains("jetty"));
+    }
+
     /** A minimal reader of (ustar and pax) tar streams: enough for what Jib writes. */
     private static final class Tar {
         interface Sink {

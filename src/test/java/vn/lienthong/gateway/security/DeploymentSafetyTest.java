@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -46,6 +48,21 @@ class DeploymentSafetyTest {
                 .anySatisfy(p -> assertThat(p).contains("api-keys[0] (stolen) is a sandbox demo key"));
         env.setActiveProfiles("sandbox");
         assertThat(DeploymentSafety.check(env)).isEmpty();
+    }
+
+    /** The sandbox profile on the application alone (its simulators are in the test tree only) is refused. */
+    @Test
+    void shouldRefuseWhenSandboxProfileWithoutSimulators() {
+        MockEnvironment env = strong();
+        env.setActiveProfiles("sandbox");
+        DeploymentSafety safety = new DeploymentSafety();
+        safety.setEnvironment(env);
+        Throwable t = catchThrowable(() -> safety.postProcessBeanFactory(new DefaultListableBeanFactory()));
+        assertThat(t).isInstanceOf(DeploymentSafety.UnsafeSettingsException.class)
+                .hasMessageContaining("profile sandbox without its simulators").hasMessageContaining("mvn spring-boot:test-run");
+        DefaultListableBeanFactory withSimulators = new DefaultListableBeanFactory();
+        withSimulators.registerBeanDefinition(DeploymentSafety.SANDBOX_SIMULATORS, new RootBeanDefinition(Object.class));
+        safety.postProcessBeanFactory(withSimulators);
     }
 
     /** The check runs at start-up, before any bean: the application does not start, and says why. */

@@ -37,9 +37,14 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 public final class OneStopSimulator implements AutoCloseable {
     public static final String BASE_PATH = "/onestop";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    /** The receiving API's paths (mappings/portal-callback-kinds.yaml, portal-push-procedures.yaml, civil-status-modules.yaml), a dossier code in the dossier's ones. */
+    /**
+     * The receiving API's paths, a dossier code in the dossier's ones: the portal callbacks'
+     * (mappings/portal-callback-kinds.yaml), the civil-status registrations' (civil-status-modules.yaml) and the
+     * portal's pushed dossiers' (portal-push-procedures.yaml).
+     */
     private static final Pattern RECEIVING_PATHS = Pattern.compile(
-            "/api/v1/online-dossiers|/api/v1/portal-dossiers|/api/v1/civil-status/(births|deaths)|/api/v1/dossiers/[0-9A-Za-z.]+-\\d{6}-\\d{4,5}/(supplements|withdrawal|payments|ratings)");
+            "/api/v1/online-dossiers|/api/v1/dossiers/[0-9A-Za-z.]+-\\d{6}-\\d{4,5}/(supplements|withdrawal|payments|ratings)"
+                    + "|/api/v1/civil-status/(births|deaths)|/api/v1/portal-dossiers");
 
     private final String apiKeyHeader;
     private final String apiKey;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Fires one signed portal callback at the sandbox gateway, as the National Public Service Portal would:
-#   sh src/main/resources/sandbox/callbacks/fire.sh src/main/resources/sandbox/callbacks/thanh-toan.json
+#   sh src/test/resources/sandbox/callbacks/fire.sh src/test/resources/sandbox/callbacks/thanh-toan.json
 # Optional: MESSAGE_ID (default: a fresh one; repeat it to see the idempotent 200), SECRET (default: the
 # sandbox's gateway.callbacks.secret), GATEWAY (default http://localhost:8080), TIMESTAMP (default now).
 set -eu

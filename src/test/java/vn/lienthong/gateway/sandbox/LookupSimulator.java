@@ -27,7 +27,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
  * Common part of the in-process simulators of the lookup systems (WireMock with one global transformer):
- * the fictional records of src/main/resources/sandbox/, failure switches ({@link SimFault}) settable from
+ * the fictional records of src/test/resources/sandbox/, failure switches ({@link SimFault}) settable from
  * code or over HTTP ({@code <base>/__sim/faults} POST/DELETE, {@code <base>/__sim/state}, {@code
  * <base>/__sim/reset}), and a count of the national calls served.
  */
