@@ -18,20 +18,16 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.lienthong.gateway.national.RemoteHttpClients;
 import vn.lienthong.gateway.national.guard.NationalFailure;
 
 /**
@@ -72,20 +68,7 @@ public class CivilStatusClient implements AutoCloseable {
         this.breaker = breaker;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(20).setMaxConnPerRoute(20)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofMilliseconds(cfg.getConnectTimeoutMs()))
-                                .setSocketTimeout(Timeout.ofMilliseconds(cfg.getResponseTimeoutMs())).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(cfg.getResponseTimeoutMs()))
-                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(cfg.getConnectTimeoutMs())).build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .build();
+        this.http = RemoteHttpClients.create(20, cfg.getConnectTimeoutMs(), cfg.getResponseTimeoutMs());
     }
 
     public CircuitBreaker breaker() {

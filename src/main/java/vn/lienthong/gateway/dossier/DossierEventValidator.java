@@ -150,10 +150,14 @@ public class DossierEventValidator {
             v.add(Violation.of("applicant.enterpriseCode", Identifiers.enterpriseCode(ent),
                     Identifiers.enterpriseCodeMessage("enterpriseCode")));
         }
-        java.util.stream.Stream.of(
-                ContactFormats.email("applicant.email", "email", text(a, "email", false, 254, v, "applicant.")),
-                ContactFormats.phone("applicant.phone", "phone", text(a, "phone", false, 20, v, "applicant.")))
-                .filter(java.util.Objects::nonNull).forEach(v::add);
+        Violation email = ContactFormats.email("applicant.email", "email", text(a, "email", false, 254, v, "applicant."));
+        if (email != null) {
+            v.add(email);
+        }
+        Violation phone = ContactFormats.phone("applicant.phone", "phone", text(a, "phone", false, 20, v, "applicant."));
+        if (phone != null) {
+            v.add(phone);
+        }
         text(a, "portalAccountId", false, 100, v, "applicant.");
         bool(a, "vneidVerified", v, "applicant.");
     }

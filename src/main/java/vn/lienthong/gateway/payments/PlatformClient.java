@@ -5,19 +5,15 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 
+import vn.lienthong.gateway.national.RemoteHttpClients;
 import vn.lienthong.gateway.national.guard.NationalFailure;
 
 /**
@@ -42,21 +38,8 @@ class PlatformClient implements AutoCloseable {
     PlatformClient(PaymentProperties cfg, CircuitBreaker breaker) {
         this.cfg = cfg;
         this.breaker = breaker;
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(50).setMaxConnPerRoute(50)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofMilliseconds(cfg.getConnectTimeoutMs()))
-                                .setSocketTimeout(Timeout.ofMilliseconds(cfg.getResponseTimeoutMs())).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(cfg.getResponseTimeoutMs()))
-                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(cfg.getConnectTimeoutMs())).build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .build();
+        this.http = RemoteHttpClients.pooled(50, cfg.getConnectTimeoutMs(), cfg.getResponseTimeoutMs())
+                .disableContentCompression().build();
     }
 
     CircuitBreaker breaker() {
