@@ -5,9 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
+import vn.lienthong.gateway.api.ApiRequest;
 import vn.lienthong.gateway.api.Violation;
 import vn.lienthong.gateway.identifiers.Identifiers;
 
@@ -23,11 +23,10 @@ public class AuditApi {
         this.maxRows = maxRows;
     }
 
-    public void subjectAccess(Exchange ex) {
-        String id = ex.getMessage().getHeader("personalId", String.class);
+    public ApiReply subjectAccess(ApiRequest request) {
+        String id = request.header("personalId");
         if (id == null || !id.matches("\\d{12}")) {
-            HttpReply.invalid(ex, List.of(Violation.of("personalId", "personal-id.format", "query parameter personalId is 12 digits")));
-            return;
+            return ApiReply.invalid(List.of(Violation.of("personalId", "personal-id.format", "query parameter personalId is 12 digits")));
         }
         List<AuditEntry> rows = audit.accessesTo(id, maxRows);
         ObjectNode out = json.createObjectNode();
@@ -40,6 +39,6 @@ public class AuditApi {
                     .put("outcome", e.outcome()).put("status", e.httpStatus())
                     .put("correlationId", e.correlationId());
         }
-        HttpReply.json(ex, 200, out);
+        return ApiReply.json(200, out);
     }
 }

@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
+import vn.lienthong.gateway.api.ApiRequest;
 import vn.lienthong.gateway.api.JsonBodies;
 import vn.lienthong.gateway.api.Problem;
 import vn.lienthong.gateway.api.Violation;
@@ -44,62 +44,52 @@ public class PortalCallbackApi {
         this.json = json;
     }
 
-    public void receive(Exchange ex) {
+    public ApiReply receive(ApiRequest request) {
         if (cfg.getMode() != CallbackProperties.Mode.PUSH) {
-            HttpReply.problem(ex, Problem.of(404, "not-found", "Push callbacks are off",
+            return ApiReply.problem(Problem.of(404, "not-found", "Push callbacks are off",
                     "this gateway polls the portal (gateway.callbacks.mode=poll)"));
-            return;
         }
         CallbackVocabulary vocab = service.vocabulary();
-        // The body's size was limited before it was read (security/BodyLimitFilter, gateway.http.*).
-        byte[] body = HttpReply.rawBody(ex);
-        byte[] raw = body == null ? new byte[0] : body;
-        String messageId = ex.getMessage().getHeader(vocab.get("header.messageId"), String.class);
-        String timestamp = ex.getMessage().getHeader(vocab.get("header.timestamp"), String.class);
-        CallbackSignature.Verdict verdict = signature.verify(timestamp, signatureOf(ex, vocab), raw);
+        byte[] raw = request.rawBody();
+        String messageId = request.header(vocab.get("header.messageId"));
+        String timestamp = request.header(vocab.get("header.timestamp"));
+        String signed = request.header(vocab.get("header.signature"));
+        CallbackSignature.Verdict verdict = signature.verify(timestamp, signed, raw);
         if (verdict != CallbackSignature.Verdict.VALID) {
             log.warn("portal callback {} refused with 401: {}", safe(messageId), verdict);
-            HttpReply.problem(ex, Problem.of(401, "bad-signature", "Unauthenticated",
+            return ApiReply.problem(Problem.of(401, "bad-signature", "Unauthenticated",
                     "the callback needs a valid " + vocab.get("header.signature") + " over a "
                             + vocab.get("header.timestamp") + " within " + cfg.getMaxClockSkew().toSeconds() + " s"));
-            return;
         }
         if (messageId == null || !MESSAGE_ID.matcher(messageId).matches()) {
-            HttpReply.invalid(ex, List.of(Violation.of(vocab.get("header.messageId"), "message-id.format",
+            return ApiReply.invalid(List.of(Violation.of(vocab.get("header.messageId"), "message-id.format",
                     vocab.get("header.messageId") + " is 1-100 characters of letters, digits and . _ : -")));
-            return;
         }
-        if (!replays.firstUseOrRepeat(signatureOf(ex, vocab), messageId, Long.parseLong(timestamp.trim()))) {
+        if (!replays.firstUseOrRepeat(signed, messageId, Long.parseLong(timestamp.trim()))) {
             log.warn("portal callback {} refused with 409: its signature was used before under another message id", messageId);
-            HttpReply.problem(ex, Problem.of(409, "replayed-signature", "Signature already used",
+            return ApiReply.problem(Problem.of(409, "replayed-signature", "Signature already used",
                     "this signed body was accepted before under another " + vocab.get("header.messageId")));
-            return;
         }
         JsonBodies.Parsed parsed = JsonBodies.read(raw);
         if (parsed.problem() != null) {
-            HttpReply.invalid(ex, List.of(parsed.problem()));
-            return;
+            return ApiReply.invalid(List.of(parsed.problem()));
         }
         JsonNode envelope = parsed.tree();
         OffsetDateTime sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp.trim())).atOffset(ZoneOffset.UTC);
         CallbackService.Result r = service.accept(List.of(new CallbackService.Callback(envelope, messageId, sentAt))).get(0);
-        switch (r.outcome()) {
+        return switch (r.outcome()) {
             case REJECTED -> {
                 log.info("portal callback {} refused with 400: {}", messageId,
                         r.violations().stream().map(Violation::rule).toList());
-                HttpReply.invalid(ex, r.violations());
+                yield ApiReply.invalid(r.violations());
             }
             case CONFLICT -> {
                 log.warn("portal callback {} repeats a known message id with a different body; refused with 409", messageId);
-                HttpReply.problem(ex, Problem.of(409, "idempotency-conflict", "Message id already used",
+                yield ApiReply.problem(Problem.of(409, "idempotency-conflict", "Message id already used",
                         "message " + messageId + " was accepted before with a different body"));
             }
-            case ACCEPTED, DUPLICATE -> HttpReply.json(ex, 200, ok(messageId));
-        }
-    }
-
-    private static String signatureOf(Exchange ex, CallbackVocabulary vocab) {
-        return ex.getMessage().getHeader(vocab.get("header.signature"), String.class);
+            case ACCEPTED, DUPLICATE -> ApiReply.json(200, ok(messageId));
+        };
     }
 
     /** The same answer for the first delivery and every repeat, as the portal expects. */

@@ -5,9 +5,9 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
+import vn.lienthong.gateway.api.ApiRequest;
 import vn.lienthong.gateway.api.Problem;
 
 /** The /admin/catalogue routes (routes/catalogue.camel.yaml): the same view and operation as the Catalogue MBean. */
@@ -25,7 +25,7 @@ public class CatalogueApi {
     }
 
     /** GET /admin/catalogue: size, age, and the last refresh of any instance with the codes it changed. */
-    public void summary(Exchange ex) {
+    public ApiReply summary(ApiRequest request) {
         CatalogueIndex index = status.index();
         ObjectNode out = json.createObjectNode();
         out.put("loaded", index.loaded());
@@ -49,43 +49,42 @@ public class CatalogueApi {
                 last.setAll((ObjectNode) parse(r.report()));
             }
         }, () -> out.putNull("lastRefresh"));
-        HttpReply.json(ex, 200, out);
+        return ApiReply.json(200, out);
     }
 
     /**
      * POST /admin/catalogue/refresh: refreshes now and answers what changed (200, also when some procedures kept
      * their previous copy); 502 when the portal gave no usable list (nothing changed); 409 while another refresh runs.
      */
-    public void refresh(Exchange ex) {
+    public ApiReply refresh(ApiRequest request) {
         RefreshReport r = refresh.refresh(CatalogueRefresh.Trigger.ADMIN);
-        switch (r.outcome()) {
-            case OK, PARTIAL -> HttpReply.json(ex, 200, r.toJson());
+        return switch (r.outcome()) {
+            case OK, PARTIAL -> ApiReply.json(200, r.toJson());
             case FAILED -> {
                 ObjectNode p = Problem.of(502, "catalogue-refresh-failed", "Catalogue refresh failed", r.error());
                 p.set("refresh", r.toJson());
-                HttpReply.problem(ex, p);
+                yield ApiReply.problem(p);
             }
-            case SKIPPED -> HttpReply.problem(ex, Problem.of(409, "catalogue-refresh-running", "A refresh is running", r.error()
+            case SKIPPED -> ApiReply.problem(Problem.of(409, "catalogue-refresh-running", "A refresh is running", r.error()
                     + "; its result will be at GET /admin/catalogue"));
-        }
+        };
     }
 
     /** GET /admin/catalogue/procedures/{code}: what an event with this code would get, and the procedure's details. */
-    public void procedure(Exchange ex) {
-        String code = ex.getMessage().getHeader("code", String.class);
+    public ApiReply procedure(ApiRequest request) {
+        String code = request.header("code");
         Resolution r = catalogue.resolve(code);
         if (r.procedure() == null) {
-            HttpReply.problem(ex, Problem.of(404, "not-found", "Unknown procedure", r.violation("code").message()));
-            return;
+            return ApiReply.problem(Problem.of(404, "not-found", "Unknown procedure", r.violation("code").message()));
         }
         ObjectNode out = json.createObjectNode();
         out.put("code", code);
         out.put("outcome", r.outcome().name());
         out.set("procedure", json.valueToTree(r.procedure()));
-        if ("true".equals(ex.getMessage().getHeader("raw", String.class))) {
+        if ("true".equals(request.header("raw"))) {
             out.set("raw", catalogue.rawAnswer(r.procedure().code()).map(this::parse).orElse(null));
         }
-        HttpReply.json(ex, 200, out);
+        return ApiReply.json(200, out);
     }
 
     private JsonNode parse(String text) {

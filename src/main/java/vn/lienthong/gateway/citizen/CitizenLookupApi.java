@@ -6,16 +6,17 @@ import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
+import vn.lienthong.gateway.api.ApiRequest;
 import vn.lienthong.gateway.api.Problem;
 import vn.lienthong.gateway.api.Violation;
 import vn.lienthong.gateway.audit.AuditLog;
@@ -23,7 +24,6 @@ import vn.lienthong.gateway.identifiers.Identifiers;
 import vn.lienthong.gateway.national.guard.NationalFailure;
 import vn.lienthong.gateway.national.guard.NationalProblems;
 import vn.lienthong.gateway.national.population.PopulationDbClient;
-import vn.lienthong.gateway.security.Scopes;
 
 /**
  * The HTTP face of the citizen-lookup flow (routes/citizen-lookup.camel.yaml): checks the request, asks
@@ -65,10 +65,10 @@ public class CitizenLookupApi {
     }
 
     /** GET /api/v1/citizens/{personalId} (scope citizen:read). */
-    public void lookup(Exchange ex) {
-        String client = HttpReply.client(ex);
-        String id = ex.getMessage().getHeader("personalId", String.class);
-        Context c = context(ex);
+    public ApiReply lookup(ApiRequest request) {
+        String client = request.client();
+        String id = request.header("personalId");
+        Context c = context(request);
         LookupVocabulary v = vocabulary.get();
         List<Violation> violations = contextChecks(c, v);
         String rule = id == null ? "personal-id.format" : Identifiers.personalId(id, v.provinceCodes(), null, year());
@@ -83,7 +83,7 @@ public class CitizenLookupApi {
         Answer answer;
         if (!violations.isEmpty()) {
             answer = Answer.invalid(violations);
-        } else if (sensitive && !Scopes.granted(SENSITIVE_SCOPE)) {
+        } else if (sensitive && !request.hasScope(SENSITIVE_SCOPE)) {
             answer = Answer.forbidden("purpose " + c.purpose() + " reveals ethnicity, religion and blood group: the API key needs scope "
                     + SENSITIVE_SCOPE);
         } else {
@@ -93,19 +93,18 @@ public class CitizenLookupApi {
                 answer = Answer.failed(f);
             }
         }
-        finish(ex, "LOOKUP", client, c, id, answer, "Citizen");
+        return finish("LOOKUP", client, c, id, answer, "Citizen");
     }
 
     /** POST /api/v1/citizens/verify (scope citizen:verify): {"personalId","name","birthDate"} to {"match":…}. */
-    public void verify(Exchange ex) {
-        String client = HttpReply.client(ex);
-        Context c = context(ex);
-        JsonNode body = HttpReply.readJson(ex);
-        if (body == null) {
-            String status = ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, String.class);
-            writeAudit(ex, "VERIFY", client, c, null, "INVALID", Integer.parseInt(status));
-            return;
+    public ApiReply verify(ApiRequest request) {
+        String client = request.client();
+        Context c = context(request);
+        ApiRequest.Json read = request.readJson();
+        if (read.refused()) {
+            return writeAudit("VERIFY", client, c, null, "INVALID", read.problem().status()).orElse(read.problem());
         }
+        JsonNode body = read.tree();
         LookupVocabulary v = vocabulary.get();
         List<Violation> violations = contextChecks(c, v);
         String id = text(body, "personalId");
@@ -148,15 +147,14 @@ public class CitizenLookupApi {
                 answer = Answer.failed(f);
             }
         }
-        finish(ex, "VERIFY", client, c, id, answer, "Citizen");
+        return finish("VERIFY", client, c, id, answer, "Citizen");
     }
 
     private record Context(String officer, String purpose, String dossier) {
     }
 
-    private static Context context(Exchange ex) {
-        return new Context(ex.getMessage().getHeader(OFFICER, String.class), ex.getMessage().getHeader(PURPOSE, String.class),
-                ex.getMessage().getHeader(DOSSIER, String.class));
+    private static Context context(ApiRequest request) {
+        return new Context(request.header(OFFICER), request.header(PURPOSE), request.header(DOSSIER));
     }
 
     private static List<Violation> contextChecks(Context c, LookupVocabulary v) {
@@ -175,33 +173,31 @@ public class CitizenLookupApi {
         return out;
     }
 
-    private void finish(Exchange ex, String operation, String client, Context c, String id, Answer a, String what) {
-        if (!writeAudit(ex, operation, client, c, id, a.outcome(), a.status())) {
-            return;
+    private ApiReply finish(String operation, String client, Context c, String id, Answer a, String what) {
+        Optional<ApiReply> unaudited = writeAudit(operation, client, c, id, a.outcome(), a.status());
+        if (unaudited.isPresent()) {
+            return unaudited.get();
         }
         if (a.failure() != null) {
             log.info("{} {} for {}: {}", operation, a.outcome(), Identifiers.mask(id), a.failure().getMessage());
-            NationalProblems.reply(ex, a.failure(), what);
+            return NationalProblems.reply(a.failure(), what);
         } else if (a.violations() != null) {
-            HttpReply.invalid(ex, a.violations());
+            return ApiReply.invalid(a.violations());
         } else if (a.status() >= 400) {
-            HttpReply.problem(ex, a.body());
-        } else {
-            HttpReply.json(ex, a.status(), a.body());
+            return ApiReply.problem(a.body());
         }
+        return ApiReply.json(a.status(), a.body());
     }
 
-    /** Writes the audit row; when it fails, answers 503 itself and returns false. */
-    private boolean writeAudit(Exchange ex, String operation, String client, Context c, String id, String outcome, int status) {
+    /** Writes the audit row; when that fails, the 503 to answer instead of the answer held for it. */
+    private Optional<ApiReply> writeAudit(String operation, String client, Context c, String id, String outcome, int status) {
         try {
             audit.record(client, c.officer(), c.purpose(), c.dossier(), operation, id, outcome, status);
-            return true;
+            return Optional.empty();
         } catch (RuntimeException e) {
             log.error("audit write failed: {} of {} refused with 503 ({})", operation, Identifiers.mask(id), e.getClass().getSimpleName());
-            HttpReply.problem(ex, Problem.of(503, "audit-unavailable", "Audit log unavailable",
-                    "a citizen's data is never answered without an audit record; try again later"));
-            ex.getMessage().setHeader("Retry-After", "5");
-            return false;
+            return Optional.of(ApiReply.problem(Problem.of(503, "audit-unavailable", "Audit log unavailable",
+                    "a citizen's data is never answered without an audit record; try again later")).retryAfter(5));
         }
     }
 

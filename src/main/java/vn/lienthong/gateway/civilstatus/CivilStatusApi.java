@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
+import vn.lienthong.gateway.api.ApiRequest;
 import vn.lienthong.gateway.api.Problem;
 import vn.lienthong.gateway.api.Violation;
 import vn.lienthong.gateway.delivery.AcceptOutcome;
@@ -62,14 +62,15 @@ public class CivilStatusApi {
         this.clock = clock;
     }
 
-    public void status(Exchange ex) throws IOException {
-        if (off(ex)) {
-            return;
+    public ApiReply status(ApiRequest request) throws IOException {
+        if (!cfg.isEnabled()) {
+            return off();
         }
-        JsonNode r = HttpReply.readJson(ex);
-        if (r == null) {
-            return;
+        ApiRequest.Json read = request.readJson();
+        if (read.refused()) {
+            return read.problem();
         }
+        JsonNode r = read.tree();
         CivilStatusVocabulary v = vocab.get();
         JsonNode code = r.path("portalCode");
         Optional<Dossiers.Held> held = code.isTextual() && ListedDossier.CODE.matcher(code.textValue()).matches()
@@ -78,10 +79,9 @@ public class CivilStatusApi {
         if (!violations.isEmpty()) {
             log.info("civil-status report refused with {}: {}", Problem.statusFor(violations),
                     violations.stream().map(Violation::rule).toList());
-            HttpReply.invalid(ex, violations);
-            return;
+            return ApiReply.invalid(violations);
         }
-        String client = HttpReply.client(ex);
+        String client = request.client();
         StoredFile certificate = storeCertificate(StatusReports.certificate(r));
         NewEvent e = reports.translate(r, v, held.get(), client, OffsetDateTime.now(clock), certificate == null ? null : certificate.id());
         AcceptOutcome o;
@@ -95,15 +95,15 @@ public class CivilStatusApi {
             drop(certificate);
         }
         log.info("civil-status report {} ({}, dossier {}): {}", e.idemKey(), e.eventType(), e.partitionKey(), o.kind());
-        switch (o.kind()) {
+        return switch (o.kind()) {
             case ACCEPTED -> {
                 engine.wake(StatusDestination.NAME);
-                HttpReply.json(ex, 202, state(o.event()));
+                yield ApiReply.json(202, state(o.event()));
             }
-            case DUPLICATE -> HttpReply.json(ex, 200, state(o.event()));
-            case CONFLICT -> HttpReply.problem(ex, Problem.of(409, "idempotency-conflict", "eventId already used",
+            case DUPLICATE -> ApiReply.json(200, state(o.event()));
+            case CONFLICT -> ApiReply.problem(Problem.of(409, "idempotency-conflict", "eventId already used",
                     "eventId " + r.get("eventId").asText() + " was accepted before with a different body"));
-        }
+        };
     }
 
     private StoredFile storeCertificate(byte[] certificate) throws IOException {
@@ -122,44 +122,37 @@ public class CivilStatusApi {
         }
     }
 
-    public void file(Exchange ex) throws IOException {
-        if (off(ex)) {
-            return;
+    public ApiReply file(ApiRequest request) throws IOException {
+        if (!cfg.isEnabled()) {
+            return off();
         }
-        String id = ex.getMessage().getHeader("fileId", String.class);
+        String id = request.header("fileId");
         Optional<StoredFile> f = FileNames.isId(id) ? catalog.find(id) : Optional.empty();
         Optional<String> dossier = f.flatMap(x -> catalog.dossierOf(x.id()));
         if (dossier.isEmpty()) {
-            HttpReply.problem(ex, Problem.of(404, "not-found", "No such file", "no stored file has this id"));
-            return;
+            return ApiReply.problem(Problem.of(404, "not-found", "No such file", "no stored file has this id"));
         }
         StoredFile file = f.get();
         InputStream in = files.open(file.id());
-        log.info("civil-status file {} of dossier {} ({} bytes) fetched by {}", file.id(), dossier.get(), file.size(), HttpReply.client(ex));
-        ex.getMessage().removeHeaders("*");
-        ex.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        ex.getMessage().setHeader(Exchange.CONTENT_TYPE, file.mediaType());
-        ex.getMessage().setHeader(Exchange.CONTENT_LENGTH, file.size());
-        ex.getMessage().setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"));
-        ex.getMessage().setHeader("X-Checksum-SHA256", file.sha256());
-        ex.getMessage().setBody(in);
+        log.info("civil-status file {} of dossier {} ({} bytes) fetched by {}", file.id(), dossier.get(), file.size(), request.client());
+        return ApiReply.stream(200, file.mediaType(), in, file.size())
+                .withHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .withHeader("X-Checksum-SHA256", file.sha256());
     }
 
-    public void dossier(Exchange ex) {
-        if (off(ex)) {
-            return;
+    public ApiReply dossier(ApiRequest request) {
+        if (!cfg.isEnabled()) {
+            return off();
         }
-        String code = ex.getMessage().getHeader("portalCode", String.class);
+        String code = request.header("portalCode");
         if (code == null || !ListedDossier.CODE.matcher(code).matches()) {
-            HttpReply.problem(ex, Problem.of(404, "not-found", "No such dossier", "no dossier has this portal code"));
-            return;
+            return ApiReply.problem(Problem.of(404, "not-found", "No such dossier", "no dossier has this portal code"));
         }
         List<StoredEvent> intake = store.byPartition(IntakeDestination.NAME, code);
         Optional<Dossiers.Held> held = dossiers.find(code);
         if (held.isEmpty() && intake.isEmpty()) {
-            HttpReply.problem(ex, Problem.of(404, "not-found", "No such dossier", "no dossier has this portal code"));
-            return;
+            return ApiReply.problem(Problem.of(404, "not-found", "No such dossier", "no dossier has this portal code"));
         }
         ObjectNode out = json.createObjectNode().put("portalCode", code).put("stored", held.isPresent());
         held.ifPresent(h -> {
@@ -175,7 +168,7 @@ public class CivilStatusApi {
         out.set("intake", events(intake));
         out.set("oneStop", events(store.byPartition(OneStopDestination.NAME, code)));
         out.set("statusReports", events(store.byPartition(StatusDestination.NAME, code)));
-        HttpReply.json(ex, 200, out);
+        return ApiReply.json(200, out);
     }
 
     private ArrayNode events(List<StoredEvent> events) {
@@ -193,11 +186,7 @@ public class CivilStatusApi {
         return o;
     }
 
-    private boolean off(Exchange ex) {
-        if (cfg.isEnabled()) {
-            return false;
-        }
-        HttpReply.problem(ex, Problem.of(404, "not-found", "Civil-status flow is off", "gateway.civil-status.enabled is false"));
-        return true;
+    private static ApiReply off() {
+        return ApiReply.problem(Problem.of(404, "not-found", "Civil-status flow is off", "gateway.civil-status.enabled is false"));
     }
 }

@@ -14,12 +14,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
+import vn.lienthong.gateway.api.ApiRequest;
 import vn.lienthong.gateway.api.Problem;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.identifiers.Identifiers;
@@ -71,36 +70,34 @@ public class PortalPushApi {
         this.clock = clock;
     }
 
-    public void receive(Exchange ex) throws IOException {
+    public ApiReply receive(ApiRequest request) throws IOException {
         if (!cfg.isPushEnabled()) {
-            HttpReply.problem(ex, refusal(404, "not-found", "Push of dossiers is off", "gateway.civil-status.push-enabled is false"));
-            return;
+            return ApiReply.problem(refusal(404, "not-found", "Push of dossiers is off", "gateway.civil-status.push-enabled is false"));
         }
-        String type = ex.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        String type = request.contentType();
         if (type == null || !type.toLowerCase().startsWith("application/json")) {
-            HttpReply.problem(ex, refusal(415, "unsupported-media-type", "Unsupported media type", "send the body as application/json"));
-            return;
+            return ApiReply.problem(refusal(415, "unsupported-media-type", "Unsupported media type", "send the body as application/json"));
         }
-        InputStream body = ex.getIn() instanceof PlatformHttpMessage m && m.getRequest() != null
-                && m.getRequest().getAttribute(BodyLimitFilter.STREAM) instanceof InputStream s ? s : null;
+        InputStream body = request.streamedBody();
         if (body == null) {
             throw new IllegalStateException("/api/v1/portal/dossiers must be in gateway.http.streamed-paths");
         }
         InlineFiles decoded = new InlineFiles(files, cfg.getFiles());
         try {
             ObjectNode fields = read(body, decoded);
-            answer(ex, store(fields, decoded));
+            String code = store(fields, decoded);
+            return ApiReply.json(200, json.createObjectNode().put("error_code", 0).put("message", code + "| create dossier success"));
         } catch (RefusedDossierException e) {
             decoded.discard();
             log.info("pushed dossier refused with 400: {}", e.getMessage());
-            HttpReply.problem(ex, refusal(400, "invalid-request", "Invalid dossier", e.getMessage()));
+            return ApiReply.problem(refusal(400, "invalid-request", "Invalid dossier", e.getMessage()));
         } catch (BodyLimitFilter.TooLargeException e) {
             decoded.discard();
-            HttpReply.problem(ex, refusal(413, "too-large", "Request too large", e.getMessage()));
+            return ApiReply.problem(refusal(413, "too-large", "Request too large", e.getMessage()));
         } catch (Duplicate d) {
             decoded.discard();
             log.info("pushed dossier {} received before: answered error_code 1", d.code);
-            HttpReply.json(ex, 200, json.createObjectNode().put("error_code", 1).put("message", d.code + "| duplicate refId"));
+            return ApiReply.json(200, json.createObjectNode().put("error_code", 1).put("message", d.code + "| duplicate refId"));
         } catch (IOException | RuntimeException e) {
             decoded.discard();
             throw e;
@@ -228,10 +225,6 @@ public class PortalPushApi {
             throw new RefusedDossierException(name + " is required");
         }
         return v;
-    }
-
-    private void answer(Exchange ex, String code) {
-        HttpReply.json(ex, 200, json.createObjectNode().put("error_code", 0).put("message", code + "| create dossier success"));
     }
 
     /** A problem in the portal's convention too: error_code -1 and the message beside the problem's fields. */

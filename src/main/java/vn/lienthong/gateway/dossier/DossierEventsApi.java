@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
+import vn.lienthong.gateway.api.ApiRequest;
 import vn.lienthong.gateway.api.Problem;
 import vn.lienthong.gateway.api.Violation;
 import vn.lienthong.gateway.delivery.StoredEvent;
@@ -29,42 +29,41 @@ public class DossierEventsApi {
     }
 
     /** POST /api/v1/dossier-events: 202 stored, 200 exact repeat, 409 known key with another body, 400/422 invalid. */
-    public void accept(Exchange ex) {
-        JsonNode event = HttpReply.readJson(ex);
-        if (event == null) {
-            return;
+    public ApiReply accept(ApiRequest request) {
+        ApiRequest.Json event = request.readJson();
+        if (event.refused()) {
+            return event.problem();
         }
-        DossierEventService.Result r = service.accept(List.of(event), HttpReply.client(ex)).get(0);
-        switch (r.outcome()) {
+        DossierEventService.Result r = service.accept(List.of(event.tree()), request.client()).get(0);
+        return switch (r.outcome()) {
             case REJECTED -> {
                 // Field names and rules only: the values may be personal data.
                 log.info("dossier event refused: {}", r.violations().stream().map(v -> v.field() + " " + v.rule()).toList());
-                HttpReply.invalid(ex, r.violations());
+                yield ApiReply.invalid(r.violations());
             }
-            case CONFLICT -> HttpReply.problem(ex, conflict(r.event()));
-            case ACCEPTED -> HttpReply.json(ex, 202, view(r.event()));
-            case DUPLICATE -> HttpReply.json(ex, 200, view(r.event()));
-        }
+            case CONFLICT -> ApiReply.problem(conflict(r.event()));
+            case ACCEPTED -> ApiReply.json(202, view(r.event()));
+            case DUPLICATE -> ApiReply.json(200, view(r.event()));
+        };
     }
 
     /** POST /api/v1/dossier-events/batch: {"events":[…]} of up to max-batch-size; one result per event. */
-    public void acceptBatch(Exchange ex) {
-        JsonNode body = HttpReply.readJson(ex);
-        if (body == null) {
-            return;
+    public ApiReply acceptBatch(ApiRequest request) {
+        ApiRequest.Json read = request.readJson();
+        if (read.refused()) {
+            return read.problem();
         }
+        JsonNode body = read.tree();
         JsonNode events = body.isObject() ? body.get("events") : null;
         if (events == null || !events.isArray()) {
-            HttpReply.invalid(ex, List.of(Violation.of("events", "required", "the body is {\"events\": [ … ]}")));
-            return;
+            return ApiReply.invalid(List.of(Violation.of("events", "required", "the body is {\"events\": [ … ]}")));
         }
         if (events.isEmpty() || events.size() > cfg.getMaxBatchSize()) {
-            HttpReply.invalid(ex, List.of(Violation.of("events", "list.size", "events holds 1 to " + cfg.getMaxBatchSize() + " events")));
-            return;
+            return ApiReply.invalid(List.of(Violation.of("events", "list.size", "events holds 1 to " + cfg.getMaxBatchSize() + " events")));
         }
         List<JsonNode> list = new ArrayList<>();
         events.forEach(list::add);
-        List<DossierEventService.Result> results = service.accept(list, HttpReply.client(ex));
+        List<DossierEventService.Result> results = service.accept(list, request.client());
         ObjectNode out = json.createObjectNode();
         int accepted = 0;
         int rejected = 0;
@@ -89,27 +88,25 @@ public class DossierEventsApi {
         }
         out.put("accepted", accepted);
         out.put("rejected", rejected);
-        HttpReply.json(ex, 200, out);
+        return ApiReply.json(200, out);
     }
 
     /** GET /api/v1/dossiers/{dossierCode}/events: every event of a dossier with its delivery state. */
-    public void events(Exchange ex) {
-        String code = ex.getMessage().getHeader("dossierCode", String.class);
+    public ApiReply events(ApiRequest request) {
+        String code = request.header("dossierCode");
         if (code == null || Identifiers.dossierCode(code) != null) {
-            HttpReply.invalid(ex, List.of(Violation.of("dossierCode", "dossier-code.format",
+            return ApiReply.invalid(List.of(Violation.of("dossierCode", "dossier-code.format",
                     "dossierCode is <agency code>-<yyMMdd>-<NNNN>")));
-            return;
         }
         List<StoredEvent> events = service.events(code);
         if (events.isEmpty()) {
-            HttpReply.problem(ex, Problem.of(404, "not-found", "Unknown dossier", "no event of dossier " + code + " was received"));
-            return;
+            return ApiReply.problem(Problem.of(404, "not-found", "Unknown dossier", "no event of dossier " + code + " was received"));
         }
         ObjectNode out = json.createObjectNode();
         out.put("dossierCode", code);
         ArrayNode arr = out.putArray("events");
         events.forEach(e -> arr.add(view(e)));
-        HttpReply.json(ex, 200, out);
+        return ApiReply.json(200, out);
     }
 
     private ObjectNode conflict(StoredEvent existing) {

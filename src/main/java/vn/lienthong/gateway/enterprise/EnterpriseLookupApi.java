@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
+import vn.lienthong.gateway.api.ApiRequest;
 import vn.lienthong.gateway.api.Problem;
 import vn.lienthong.gateway.api.Violation;
 import vn.lienthong.gateway.audit.EnterpriseLookupLog;
@@ -40,9 +40,9 @@ public class EnterpriseLookupApi {
      * recorded for that dossier, whose portal record then names the business registry among the national
      * databases it used (when the lookup found the enterprise).
      */
-    public void lookup(Exchange ex) {
-        String code = ex.getMessage().getHeader("enterpriseCode", String.class);
-        String dossier = ex.getMessage().getHeader(CitizenLookupApi.DOSSIER, String.class);
+    public ApiReply lookup(ApiRequest request) {
+        String code = request.header("enterpriseCode");
+        String dossier = request.header(CitizenLookupApi.DOSSIER);
         List<Violation> violations = new ArrayList<>();
         String rule = code == null ? "enterprise-code.format" : Identifiers.enterpriseCode(code);
         if (rule != null) {
@@ -55,40 +55,37 @@ public class EnterpriseLookupApi {
                     "dossier code is <agency code>-<yyMMdd>-<NNNN>"));
         }
         if (!violations.isEmpty()) {
-            HttpReply.invalid(ex, violations);
-            return;
+            return ApiReply.invalid(violations);
         }
         Optional<JsonNode> found;
         try {
             found = service.find(code);
         } catch (NationalFailure f) {
             log.info("enterprise lookup of {}: {}", code, f.getMessage());
-            record(ex, dossier, code, f.kind().name());
-            NationalProblems.reply(ex, f, "Enterprise");
-            return;
+            record(request, dossier, code, f.kind().name());
+            return NationalProblems.reply(f, "Enterprise");
         }
-        record(ex, dossier, code, found.isPresent() ? "FOUND" : "NOT_FOUND");
+        record(request, dossier, code, found.isPresent() ? "FOUND" : "NOT_FOUND");
         if (found.isEmpty()) {
-            HttpReply.problem(ex, Problem.of(404, "not-found", "Enterprise not found",
+            return ApiReply.problem(Problem.of(404, "not-found", "Enterprise not found",
                     "the business registry has no enterprise " + code));
-            return;
         }
         try {
-            HttpReply.json(ex, 200, EnterpriseRecordMapper.toJson(found.get(), vocabulary.get().legalStatuses()));
+            return ApiReply.json(200, EnterpriseRecordMapper.toJson(found.get(), vocabulary.get().legalStatuses()));
         } catch (UnmappedCodeException e) {
             log.error("enterprise {}: {}; add it to mappings/enterprise-legal-status.yaml", code, e.getMessage());
-            HttpReply.problem(ex, Problem.of(502, "bad-gateway", "Unknown national code",
+            return ApiReply.problem(Problem.of(502, "bad-gateway", "Unknown national code",
                     "the business registry answered a legal status the gateway does not know; operators were alerted"));
         }
     }
 
     /** Records a lookup made for a dossier; a failure to record costs the dossier that credit only, not the answer. */
-    private void record(Exchange ex, String dossier, String code, String outcome) {
+    private void record(ApiRequest request, String dossier, String code, String outcome) {
         if (dossier == null) {
             return;
         }
         try {
-            lookups.record(HttpReply.client(ex), dossier, code, outcome);
+            lookups.record(request.client(), dossier, code, outcome);
         } catch (RuntimeException e) {
             log.warn("enterprise lookup of {} for dossier {} not recorded ({}); its portal record will not name the registry",
                     code, dossier, e.getClass().getSimpleName());

@@ -1,14 +1,18 @@
 package vn.lienthong.gateway.ops;
 
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
+import vn.lienthong.gateway.api.ApiRequest;
 import vn.lienthong.gateway.api.Problem;
+import vn.lienthong.gateway.api.Violation;
 import vn.lienthong.gateway.delivery.DeliveryControl;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.mapping.MappingRegistry;
@@ -25,87 +29,69 @@ public class AdminApi {
         this.json = json;
     }
 
-    public void destinations(Exchange ex) {
+    public ApiReply destinations(ApiRequest request) {
         ObjectNode out = json.createObjectNode();
         ArrayNode arr = out.putArray("destinations");
         engine.destinations().forEach(d -> arr.add(stats(engine.control(d))));
-        HttpReply.json(ex, 200, out);
+        return ApiReply.json(200, out);
     }
 
-    public void destination(Exchange ex) {
-        DeliveryControl c = control(ex);
-        if (c != null) {
-            HttpReply.json(ex, 200, stats(c));
-        }
+    public ApiReply destination(ApiRequest request) {
+        return withControl(request, c -> ApiReply.json(200, stats(c)));
     }
 
-    public void dead(Exchange ex) {
-        DeliveryControl c = control(ex);
-        if (c == null) {
-            return;
-        }
-        ObjectNode out = json.createObjectNode();
-        ArrayNode arr = out.putArray("dead");
-        engine.deadEvents(c.getDestination(), 500).forEach(e -> arr.addObject()
-                .put("id", e.id()).put("eventId", e.idemKey()).put("partition", e.partitionKey())
-                .put("attempts", e.attempts()).put("lastError", e.lastError())
-                .put("acceptedAt", String.valueOf(e.acceptedAt())));
-        HttpReply.json(ex, 200, out);
+    public ApiReply dead(ApiRequest request) {
+        return withControl(request, c -> {
+            ObjectNode out = json.createObjectNode();
+            ArrayNode arr = out.putArray("dead");
+            engine.deadEvents(c.getDestination(), 500).forEach(e -> arr.addObject()
+                    .put("id", e.id()).put("eventId", e.idemKey()).put("partition", e.partitionKey())
+                    .put("attempts", e.attempts()).put("lastError", e.lastError())
+                    .put("acceptedAt", String.valueOf(e.acceptedAt())));
+            return ApiReply.json(200, out);
+        });
     }
 
-    public void replay(Exchange ex) {
-        DeliveryControl c = control(ex);
-        Long id = eventId(ex);
-        if (c != null && id != null) {
-            answer(ex, c.replay(id), "replayed", "event " + id + " is not DEAD at " + c.getDestination());
-        }
+    public ApiReply replay(ApiRequest request) {
+        return withEvent(request, (c, id) -> answer(c.replay(id), "replayed", "event " + id + " is not DEAD at " + c.getDestination()));
     }
 
-    public void skip(Exchange ex) {
-        DeliveryControl c = control(ex);
-        Long id = eventId(ex);
-        if (c != null && id != null) {
-            answer(ex, c.skip(id), "skipped", "event " + id + " cannot be skipped at " + c.getDestination()
-                    + " (only DEAD or waiting events can)");
-        }
+    public ApiReply skip(ApiRequest request) {
+        return withEvent(request, (c, id) -> answer(c.skip(id), "skipped", "event " + id + " cannot be skipped at "
+                + c.getDestination() + " (only DEAD or waiting events can)"));
     }
 
-    public void replayAllDead(Exchange ex) {
-        DeliveryControl c = control(ex);
-        if (c != null) {
-            HttpReply.json(ex, 200, json.createObjectNode().put("replayed", c.replayAllDead()));
-        }
+    public ApiReply replayAllDead(ApiRequest request) {
+        return withControl(request, c -> ApiReply.json(200, json.createObjectNode().put("replayed", c.replayAllDead())));
     }
 
-    public void pause(Exchange ex) {
-        DeliveryControl c = control(ex);
-        if (c != null) {
+    public ApiReply pause(ApiRequest request) {
+        return withControl(request, c -> {
             c.pause();
-            HttpReply.json(ex, 200, stats(c));
-        }
+            return ApiReply.json(200, stats(c));
+        });
     }
 
-    public void resume(Exchange ex) {
-        DeliveryControl c = control(ex);
-        if (c != null) {
+    public ApiReply resume(ApiRequest request) {
+        return withControl(request, c -> {
             c.resume();
-            HttpReply.json(ex, 200, stats(c));
-        }
+            return ApiReply.json(200, stats(c));
+        });
     }
 
-    public void mappingVersions(Exchange ex) {
+    public ApiReply mappingVersions(ApiRequest request) {
         ObjectNode out = json.createObjectNode();
         out.put("location", mappings.current().location());
         out.set("versions", json.valueToTree(mappings.current().versions()));
-        HttpReply.json(ex, 200, out);
+        return ApiReply.json(200, out);
     }
 
-    public void reloadMappings(Exchange ex) {
+    public ApiReply reloadMappings(ApiRequest request) {
         try {
             mappings.reload();
-            mappingVersions(ex);
+            return mappingVersions(request);
         } catch (RuntimeException e) {
-            HttpReply.problem(ex, Problem.of(422, "mappings-refused", "Mappings refused",
+            return ApiReply.problem(Problem.of(422, "mappings-refused", "Mappings refused",
                     e.getMessage() + " (the running mappings stay in use)"));
         }
     }
@@ -124,32 +110,33 @@ public class AdminApi {
                 .put("oldestPendingAgeSeconds", c.getOldestPendingAgeSeconds());
     }
 
-    private DeliveryControl control(Exchange ex) {
-        String d = ex.getMessage().getHeader("destination", String.class);
+    /** The destination the path names, or 404. */
+    private ApiReply withControl(ApiRequest request, Function<DeliveryControl, ApiReply> action) {
+        DeliveryControl c;
         try {
-            return engine.control(d);
+            c = engine.control(request.header("destination"));
         } catch (NoSuchElementException e) {
-            HttpReply.problem(ex, Problem.of(404, "not-found", "Unknown destination", e.getMessage()));
-            return null;
+            return ApiReply.problem(Problem.of(404, "not-found", "Unknown destination", e.getMessage()));
         }
+        return action.apply(c);
     }
 
-    private Long eventId(Exchange ex) {
-        String id = ex.getMessage().getHeader("id", String.class);
+    /** The destination and the event id the path names; a malformed id is refused before an unknown destination. */
+    private ApiReply withEvent(ApiRequest request, BiFunction<DeliveryControl, Long, ApiReply> action) {
+        long id;
         try {
-            return Long.parseLong(id);
+            id = Long.parseLong(request.header("id"));
         } catch (NumberFormatException e) {
-            HttpReply.problem(ex, Problem.invalid(java.util.List.of(vn.lienthong.gateway.api.Violation.of("id",
-                    "type.integer", "id is the numeric event id shown by GET /api/v1/dossiers/{code}/events"))));
-            return null;
+            return ApiReply.invalid(List.of(Violation.of("id", "type.integer",
+                    "id is the numeric event id shown by GET /api/v1/dossiers/{code}/events")));
         }
+        return withControl(request, c -> action.apply(c, id));
     }
 
-    private void answer(Exchange ex, boolean done, String what, String refusal) {
+    private ApiReply answer(boolean done, String what, String refusal) {
         if (done) {
-            HttpReply.json(ex, 200, json.createObjectNode().put("result", what));
-        } else {
-            HttpReply.problem(ex, Problem.of(409, "not-allowed", "Not allowed in this state", refusal));
+            return ApiReply.json(200, json.createObjectNode().put("result", what));
         }
+        return ApiReply.problem(Problem.of(409, "not-allowed", "Not allowed in this state", refusal));
     }
 }

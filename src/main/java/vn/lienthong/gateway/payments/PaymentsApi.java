@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.lienthong.gateway.national.guard.NationalFailure;
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
+import vn.lienthong.gateway.api.ApiRequest;
 import vn.lienthong.gateway.api.Problem;
 import vn.lienthong.gateway.api.Violation;
 import vn.lienthong.gateway.delivery.DeliveryStore;
@@ -44,69 +44,63 @@ public class PaymentsApi {
         this.json = json;
     }
 
-    public void open(Exchange ex) {
-        if (off(ex)) {
-            return;
+    public ApiReply open(ApiRequest request) {
+        if (!service.settings().isEnabled()) {
+            return off();
         }
-        String key = ex.getMessage().getHeader("Idempotency-Key", String.class);
+        String key = request.header("Idempotency-Key");
         if (key == null || !KEY.matcher(key).matches()) {
-            refuse(ex, "open", List.of(Violation.of("Idempotency-Key", "idempotency-key.format",
+            return refuse("open", List.of(Violation.of("Idempotency-Key", "idempotency-key.format",
                     "send an Idempotency-Key header of 1 to 200 letters, digits, '.', '_', ':' or '-'")));
-            return;
         }
-        JsonNode r = HttpReply.readJson(ex);
-        if (r == null) {
+        ApiRequest.Json read = request.readJson();
+        if (read.refused()) {
             log.info("payment open refused: body not JSON");
-            return;
+            return read.problem();
         }
+        JsonNode r = read.tree();
         List<Violation> violations = OpenRequest.check(r);
         if (!violations.isEmpty()) {
-            refuse(ex, "open", violations);
-            return;
+            return refuse("open", violations);
         }
-        PaymentService.Opened o = service.open(r, HttpReply.client(ex), key);
-        switch (o.kind()) {
-            case OPENED -> HttpReply.json(ex, 201, view(o.tx(), false));
-            case REPEAT -> HttpReply.json(ex, 200, view(o.tx(), false));
-            case CONFLICT -> HttpReply.problem(ex, Problem.of(409, "idempotency-conflict", "Idempotency-Key already used", o.detail()));
-            case RACED -> HttpReply.problem(ex, Problem.of(409, "reference-taken", "Reference taken", o.detail()));
+        PaymentService.Opened o = service.open(r, request.client(), key);
+        return switch (o.kind()) {
+            case OPENED -> ApiReply.json(201, view(o.tx(), false));
+            case REPEAT -> ApiReply.json(200, view(o.tx(), false));
+            case CONFLICT -> ApiReply.problem(Problem.of(409, "idempotency-conflict", "Idempotency-Key already used", o.detail()));
+            case RACED -> ApiReply.problem(Problem.of(409, "reference-taken", "Reference taken", o.detail()));
             case REFUSED -> {
                 ObjectNode p = Problem.of(502, "payment-refused", "Payment not opened", o.detail());
                 p.put("reference", o.tx().reference());
-                HttpReply.problem(ex, p);
+                yield ApiReply.problem(p);
             }
-            case UNAVAILABLE -> {
-                HttpReply.problem(ex, Problem.of(503, "payment-platform-unavailable", "Payment platform unavailable", o.detail()));
-                ex.getMessage().setHeader("Retry-After", String.valueOf(HttpReply.RETRY_AFTER_SECONDS));
-            }
-        }
+            case UNAVAILABLE -> ApiReply.problem(Problem.of(503, "payment-platform-unavailable", "Payment platform unavailable",
+                    o.detail())).retryAfter(ApiReply.RETRY_AFTER_SECONDS);
+        };
     }
 
-    public void get(Exchange ex) {
-        if (off(ex)) {
-            return;
+    public ApiReply get(ApiRequest request) {
+        if (!service.settings().isEnabled()) {
+            return off();
         }
-        Optional<Transactions.Tx> t = find(ex);
+        Optional<Transactions.Tx> t = find(request);
         if (t.isEmpty()) {
-            notFound(ex);
-            return;
+            return notFound();
         }
-        HttpReply.json(ex, 200, view(t.get(), true));
+        return ApiReply.json(200, view(t.get(), true));
     }
 
-    public void receipt(Exchange ex) {
-        if (off(ex)) {
-            return;
+    public ApiReply receipt(ApiRequest request) {
+        if (!service.settings().isEnabled()) {
+            return off();
         }
-        Optional<Transactions.Tx> t = find(ex);
+        Optional<Transactions.Tx> t = find(request);
         if (t.isEmpty()) {
-            notFound(ex);
-            return;
+            return notFound();
         }
         if (t.get().state() != Transactions.State.PAID) {
-            HttpReply.problem(ex, Problem.of(409, "not-paid", "Not paid", "payment " + t.get().reference() + " is "
+            return ApiReply.problem(Problem.of(409, "not-paid", "Not paid", "payment " + t.get().reference() + " is "
                     + t.get().state() + "; a receipt exists once it is PAID"));
-            return;
         }
         Optional<Transactions.Receipt> r;
         try {
@@ -115,63 +109,54 @@ public class PaymentsApi {
             r = Optional.empty();
         }
         if (r.isEmpty()) {
-            HttpReply.problem(ex, Problem.of(503, "receipt-not-available", "Receipt not available yet",
-                    "the payment platform has no receipt for this payment yet; ask again later"));
-            ex.getMessage().setHeader("Retry-After", String.valueOf(HttpReply.RETRY_AFTER_SECONDS));
-            return;
+            return ApiReply.problem(Problem.of(503, "receipt-not-available", "Receipt not available yet",
+                    "the payment platform has no receipt for this payment yet; ask again later"))
+                    .retryAfter(ApiReply.RETRY_AFTER_SECONDS);
         }
-        ex.getMessage().removeHeaders("*");
-        ex.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        ex.getMessage().setHeader(Exchange.CONTENT_TYPE, r.get().mediaType());
-        ex.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + t.get().reference() + ".pdf\"");
-        ex.getMessage().setBody(r.get().content());
+        return ApiReply.bytes(200, r.get().mediaType(), r.get().content())
+                .withHeader("Content-Disposition", "attachment; filename=\"" + t.get().reference() + ".pdf\"");
     }
 
     /** The platform's confirm: 200 with the platform's reply shape once committed; refusals are problems, nothing stored. */
-    public void confirm(Exchange ex) throws IOException {
-        if (off(ex)) {
-            return;
+    public ApiReply confirm(ApiRequest request) throws IOException {
+        if (!service.settings().isEnabled()) {
+            return off();
         }
-        JsonNode c = HttpReply.readJson(ex);
-        if (c == null) {
+        ApiRequest.Json read = request.readJson();
+        if (read.refused()) {
             log.info("payment confirm refused: body not JSON");
-            return;
+            return read.problem();
         }
+        JsonNode c = read.tree();
         List<Violation> violations = ConfirmCheck.check(c);
         if (!violations.isEmpty()) {
-            refuse(ex, "confirm", violations);
-            return;
+            return refuse("confirm", violations);
         }
-        PaymentService.Confirmed r = service.confirm(c, new String(HttpReply.rawBody(ex), java.nio.charset.StandardCharsets.UTF_8));
+        PaymentService.Confirmed r = service.confirm(c, new String(request.rawBody(), java.nio.charset.StandardCharsets.UTF_8));
         String reference = c.get("MaThamChieu").asText();
-        switch (r.kind()) {
-            case APPLIED, REPEAT -> {
-                ex.getMessage().removeHeaders("*");
-                ex.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-                ex.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-                ex.getMessage().setBody(r.reply());
-            }
-            case SEAL -> refusal(ex, reference, 401, "seal", "MaXacThuc", "seal.mismatch", r.detail());
-            case PARTNER -> refusal(ex, reference, 403, "partner", "MaDoiTac", "partner.unknown", r.detail());
-            case UNKNOWN -> refusal(ex, reference, 404, "unknown reference", "MaThamChieu", "reference.unknown", r.detail());
-            case AMOUNT -> refusal(ex, reference, 409, "amount mismatch", "SoTien", "amount.mismatch", r.detail());
-        }
+        return switch (r.kind()) {
+            case APPLIED, REPEAT -> ApiReply.jsonText(200, r.reply());
+            case SEAL -> refusal(reference, 401, "seal", "MaXacThuc", "seal.mismatch", r.detail());
+            case PARTNER -> refusal(reference, 403, "partner", "MaDoiTac", "partner.unknown", r.detail());
+            case UNKNOWN -> refusal(reference, 404, "unknown reference", "MaThamChieu", "reference.unknown", r.detail());
+            case AMOUNT -> refusal(reference, 409, "amount mismatch", "SoTien", "amount.mismatch", r.detail());
+        };
     }
 
     /** The portal asks what a dossier owes: -1 unknown, 0 nothing to pay, 1 with the bill (B's dptracuuthanhtoanhs). */
-    public void bill(Exchange ex) {
-        if (off(ex)) {
-            return;
+    public ApiReply bill(ApiRequest request) {
+        if (!service.settings().isEnabled()) {
+            return off();
         }
-        JsonNode r = HttpReply.readJson(ex);
-        if (r == null) {
-            return;
+        ApiRequest.Json read = request.readJson();
+        if (read.refused()) {
+            return read.problem();
         }
+        JsonNode r = read.tree();
         JsonNode code = r.get("MaHoSo");
         if (!r.isObject() || code == null || !code.isTextual() || Identifiers.dossierCode(code.textValue()) != null || r.size() != 1) {
-            refuse(ex, "bill lookup", List.of(Violation.of("MaHoSo", "dossier-code.format",
+            return refuse("bill lookup", List.of(Violation.of("MaHoSo", "dossier-code.format",
                     "the body is {\"MaHoSo\": <dossier code>}, e.g. 000.00.12.H47-241124-0001")));
-            return;
         }
         List<Transactions.Tx> txs = service.transactions().ofDossier(code.textValue());
         ObjectNode out = json.createObjectNode();
@@ -180,13 +165,13 @@ public class PaymentsApi {
         } else if (txs.stream().anyMatch(t -> t.state() == Transactions.State.PAID)) {
             out.put("error_code", 0).putArray("message");
         } else {
-            out.put("error_code", 1).set("message", bill(txs.get(0)));
+            out.put("error_code", 1).set("message", billOf(txs.get(0)));
         }
         log.info("bill lookup of dossier {}: error_code {}", code.textValue(), out.get("error_code").asInt());
-        HttpReply.json(ex, 200, out);
+        return ApiReply.json(200, out);
     }
 
-    private ObjectNode bill(Transactions.Tx t) {
+    private ObjectNode billOf(Transactions.Tx t) {
         ObjectNode b = json.createObjectNode();
         b.put("transaction_id", t.reference());
         b.put("client_id", t.partnerCode());
@@ -239,36 +224,32 @@ public class PaymentsApi {
         return o;
     }
 
-    private Optional<Transactions.Tx> find(Exchange ex) {
-        String ref = ex.getMessage().getHeader("reference", String.class);
+    private Optional<Transactions.Tx> find(ApiRequest request) {
+        String ref = request.header("reference");
         if (ref == null || !REFERENCE.matcher(ref).matches()) {
             return Optional.empty();
         }
         return service.transactions().find(ref);
     }
 
-    private static void notFound(Exchange ex) {
-        HttpReply.problem(ex, Problem.of(404, "not-found", "No such payment", "no payment has this reference"));
+    private static ApiReply notFound() {
+        return ApiReply.problem(Problem.of(404, "not-found", "No such payment", "no payment has this reference"));
     }
 
-    private static void refuse(Exchange ex, String what, List<Violation> violations) {
+    private static ApiReply refuse(String what, List<Violation> violations) {
         log.info("payment {} refused with {}: {}", what, Problem.statusFor(violations), violations.stream()
                 .map(v -> v.field() + " " + v.rule()).toList());
-        HttpReply.invalid(ex, violations);
+        return ApiReply.invalid(violations);
     }
 
-    private static void refusal(Exchange ex, String reference, int status, String what, String field, String rule, String detail) {
+    private static ApiReply refusal(String reference, int status, String what, String field, String rule, String detail) {
         log.warn("payment confirm of {} refused ({}): state unchanged", reference, what);
         ObjectNode p = Problem.of(status, "payment-confirm-refused", "Confirm refused", detail);
         p.set("errors", Problem.errors(List.of(Violation.of(field, rule, detail))));
-        HttpReply.problem(ex, p);
+        return ApiReply.problem(p);
     }
 
-    private boolean off(Exchange ex) {
-        if (service.settings().isEnabled()) {
-            return false;
-        }
-        HttpReply.problem(ex, Problem.of(404, "not-found", "Payments are off", "gateway.payments.enabled is false"));
-        return true;
+    private static ApiReply off() {
+        return ApiReply.problem(Problem.of(404, "not-found", "Payments are off", "gateway.payments.enabled is false"));
     }
 }

@@ -22,12 +22,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiRequest;
 
 /**
  * Authenticates a client by the API key in {@code X-API-Key} (or {@code Authorization: ApiKey …}). Keys are
  * configured as SHA-256 hashes, so the configuration never holds a usable key. The authenticated client id
- * travels to the routes in {@link HttpReply#CLIENT_HEADER}; a value the client sent itself is dropped.
+ * travels to the routes in {@link ApiRequest#CLIENT_HEADER}; a value the client sent itself is dropped.
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-API-Key";
@@ -99,7 +99,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
 
         private boolean ours(String name) {
-            return HttpReply.CLIENT_HEADER.equalsIgnoreCase(name);
+            return ApiRequest.CLIENT_HEADER.equalsIgnoreCase(name);
         }
 
         @Override
@@ -120,7 +120,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             List<String> names = Collections.list(super.getHeaderNames()).stream().filter(n -> !ours(n))
                     .collect(Collectors.toList());
             if (clientId != null) {
-                names.add(HttpReply.CLIENT_HEADER);
+                names.add(ApiRequest.CLIENT_HEADER);
             }
             return Collections.enumeration(names);
         }

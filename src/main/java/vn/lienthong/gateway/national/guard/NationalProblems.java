@@ -1,9 +1,8 @@
 package vn.lienthong.gateway.national.guard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 
-import vn.lienthong.gateway.api.HttpReply;
+import vn.lienthong.gateway.api.ApiReply;
 import vn.lienthong.gateway.api.Problem;
 
 /** How the one-stop API answers a {@link NationalFailure}: 404, 400, 502, 503 with Retry-After, 504. */
@@ -28,12 +27,12 @@ public final class NationalProblems {
         };
     }
 
-    /** Writes the problem, with Retry-After for a 503: the system's own, else 5 s for an outage and 1 s for a guard's refusal. */
-    public static void reply(Exchange ex, NationalFailure f, String what) {
-        HttpReply.problem(ex, of(f, what));
-        if (f.kind().status() == 503) {
-            int seconds = f.retryAfterSeconds() > 0 ? f.retryAfterSeconds() : f.kind() == NationalFailure.Kind.UNAVAILABLE ? 5 : 1;
-            ex.getMessage().setHeader("Retry-After", String.valueOf(seconds));
+    /** The problem, with Retry-After for a 503: the system's own, else 5 s for an outage and 1 s for a guard's refusal. */
+    public static ApiReply reply(NationalFailure f, String what) {
+        ApiReply problem = ApiReply.problem(of(f, what));
+        if (f.kind().status() != 503) {
+            return problem;
         }
+        return problem.retryAfter(f.retryAfterSeconds() > 0 ? f.retryAfterSeconds() : f.kind() == NationalFailure.Kind.UNAVAILABLE ? 5 : 1);
     }
 }
