@@ -155,14 +155,14 @@ class DeliveryJmxTest extends GatewayIntegrationTest {
         assertThat(((Number) jmx.getAttribute(portal, "BulkheadAvailableConcurrentCalls")).intValue()).isEqualTo(-1);
         assertThat(((Number) jmx.getAttribute(portal, "CacheHitRatio")).doubleValue()).isEqualTo(-1d);
 
-        nationalPortalCircuitBreaker.transitionToForcedOpenState();
+        nationalPortalGuard.breaker().transitionToForcedOpenState();
         assertThat(jmx.getAttribute(PORTAL_DELIVERY, "BreakerState")).isEqualTo("FORCED_OPEN");
         assertThat(jmx.getAttribute(portal, "BreakerState")).isEqualTo("FORCED_OPEN");
         assertThat((String) jmx.invoke(portal, "resetBreaker", new Object[0], new String[0])).isEqualTo("was FORCED_OPEN, now CLOSED");
         assertThat(jmx.getAttribute(PORTAL_DELIVERY, "BreakerState")).isEqualTo("CLOSED");
         assertThat(jmx.getAttribute(portal, "BreakerOpenSeconds")).isEqualTo(0L);
 
-        nationalPortalCircuitBreaker.transitionToForcedOpenState();
+        nationalPortalGuard.breaker().transitionToForcedOpenState();
         assertThat((String) invoke("resetBreaker")).isEqualTo("was FORCED_OPEN, now CLOSED");
         String dossier = newDossier();
         assertThat(postEvent(event(dossier + "-b", dossier, "NEW")).statusCode()).isEqualTo(202);
