@@ -4,7 +4,6 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.mapping.MappingRegistry;
-import vn.lienthong.gateway.national.guard.BreakerSettings;
+import vn.lienthong.gateway.national.guard.NationalGuard;
 import vn.lienthong.gateway.national.portal.NationalPortalClient;
 import vn.lienthong.gateway.national.portal.PortalProtocol;
 import vn.lienthong.gateway.onestop.OneStopDestination;
@@ -28,22 +27,18 @@ import vn.lienthong.gateway.ops.NationalSystems;
 @EnableConfigurationProperties({CallbackProperties.class, OneStopProperties.class})
 public class CallbacksConfiguration {
 
+    /** Bulkhead, optional quota and breaker around every call into routes/one-stop-forwarding.camel.yaml. */
     @Bean
-    CircuitBreaker oneStopCircuitBreaker(OneStopProperties props) {
-        BreakerSettings b = props.getCircuitBreaker();
-        return b.build(OneStopDestination.NAME);
+    NationalGuard oneStopGuard(OneStopProperties props, NationalSystems systems) {
+        NationalGuard guard = OneStopDestination.guard(props);
+        systems.register(guard);
+        return guard;
     }
 
     @Bean
-    vn.lienthong.gateway.national.UnavailableAnswerCheck oneStopAnswerCheck() {
-        return new vn.lienthong.gateway.national.UnavailableAnswerCheck("one-stop system", true);
-    }
-
-    @Bean
-    OneStopDestination oneStopDestination(ProducerTemplate producer, OneStopProperties props,
-                                          CircuitBreaker oneStopCircuitBreaker, ObjectMapper json, NationalSystems systems) {
-        systems.register(OneStopDestination.NAME).withCircuitBreaker(oneStopCircuitBreaker);
-        return new OneStopDestination(producer, props, oneStopCircuitBreaker, json);
+    OneStopDestination oneStopDestination(ProducerTemplate producer, OneStopProperties props, NationalGuard oneStopGuard,
+                                          ObjectMapper json) {
+        return new OneStopDestination(producer, props, oneStopGuard, json);
     }
 
     @Bean

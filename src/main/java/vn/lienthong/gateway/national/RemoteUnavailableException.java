@@ -1,8 +1,8 @@
 package vn.lienthong.gateway.national;
 
 /**
- * Thrown inside a circuit breaker for an answer that means the remote system is unwell (5xx, 429), so the
- * breaker counts it; a 4xx about our request is returned as an answer instead and does not trip it.
+ * An answer that means the remote system is unwell (5xx, 429), thrown within its guard so the breaker counts it
+ * ({@link GuardedRoute}); a 4xx about our request is returned as an answer instead and does not trip it.
  */
 public class RemoteUnavailableException extends RuntimeException {
     private final int status;

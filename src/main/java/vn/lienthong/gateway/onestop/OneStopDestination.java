@@ -17,20 +17,23 @@ import vn.lienthong.gateway.delivery.DeliveryDestination;
 import vn.lienthong.gateway.delivery.DeliveryResult;
 import vn.lienthong.gateway.delivery.StoredEvent;
 import vn.lienthong.gateway.identifiers.Identifiers;
+import vn.lienthong.gateway.national.GuardedRoute;
 import vn.lienthong.gateway.national.NationalCallObserver;
 import vn.lienthong.gateway.national.guard.NationalFailure;
+import vn.lienthong.gateway.national.guard.NationalGuard;
 
 /**
  * The provincial one-stop system as a destination of the delivery engine: each stored callback is one POST of
- * its already translated body to its path, through the guarded route {@code direct:one-stop.call}
- * (routes/one-stop-forwarding.camel.yaml). 2xx delivered; 408, 429, 5xx, timeouts and connection errors are
- * transient; any other answer is permanent (the event goes DEAD and waits for replay or skip).
+ * its already translated body to its path, through the route {@code direct:one-stop.call}
+ * (routes/one-stop-forwarding.camel.yaml) within the system's {@link NationalGuard}. 2xx delivered; 408, 429,
+ * 5xx, timeouts and connection errors are transient and count against the breaker; any other answer is permanent
+ * (the event goes DEAD and waits for replay or skip) and does not.
  */
 public class OneStopDestination implements DeliveryDestination {
     private static final Logger log = LoggerFactory.getLogger(OneStopDestination.class);
     public static final String NAME = "one-stop";
     /** The system named in its failures and their messages. */
-    static final String SYSTEM = "one-stop system";
+    public static final String SYSTEM = "one-stop system";
     public static final String OPERATION = "POST";
     public static final String ROUTE = "direct:one-stop.call";
     public static final String PATH_PROPERTY = "oneStopPath";
@@ -40,17 +43,27 @@ public class OneStopDestination implements DeliveryDestination {
 
     private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("\\d{9,}");
 
-    private final ProducerTemplate producer;
+    private final GuardedRoute route;
     private final OneStopProperties cfg;
     private final CircuitBreaker breaker;
     private volatile NationalCallObserver observer = NationalCallObserver.NONE;
     private final ObjectMapper json;
 
-    public OneStopDestination(ProducerTemplate producer, OneStopProperties cfg, CircuitBreaker breaker, ObjectMapper json) {
-        this.producer = producer;
+    public OneStopDestination(ProducerTemplate producer, OneStopProperties cfg, NationalGuard guard, ObjectMapper json) {
+        this.route = route(producer, guard);
         this.cfg = cfg;
-        this.breaker = breaker;
+        this.breaker = guard.breaker();
         this.json = json;
+    }
+
+    /** The system's guard: named one-stop in metrics, JMX and health; its failures name the "one-stop system". */
+    public static NationalGuard guard(OneStopProperties cfg) {
+        return new NationalGuard(NAME, SYSTEM, cfg, null);
+    }
+
+    /** The one-stop calls within {@code guard}: a 5xx, 429 or 408 counts against its breaker, any other 4xx does not. */
+    public static GuardedRoute route(ProducerTemplate producer, NationalGuard guard) {
+        return new GuardedRoute(producer, ROUTE, guard, true);
     }
 
     @Override
@@ -78,10 +91,11 @@ public class OneStopDestination implements DeliveryDestination {
         return breaker.getState() == CircuitBreaker.State.OPEN ? Duration.ofMillis(500) : Duration.ZERO;
     }
 
-    /** One POST: connecting and the answer (gateway.one-stop.*-timeout-ms); the route waits for no quota. */
+    /** One POST: the waits for a slot and a quota permit (when a quota is set), connecting and the answer. */
     @Override
     public Duration longestRequest() {
-        return Duration.ofMillis((long) cfg.getConnectTimeoutMs() + cfg.getResponseTimeoutMs());
+        Duration quotaWait = cfg.getRateLimitPerSecond() > 0 ? cfg.getRateLimitWait() : Duration.ZERO;
+        return cfg.getMaxWait().plus(quotaWait).plusMillis(cfg.getConnectTimeoutMs()).plusMillis(cfg.getResponseTimeoutMs());
     }
 
     @Override
@@ -111,15 +125,17 @@ public class OneStopDestination implements DeliveryDestination {
         String path = payload.path("path").asText();
         String body = payload.path("body").toString();
         long start = System.nanoTime();
-        Exchange ex = producer.send(ROUTE, x -> {
-            x.setProperty(PATH_PROPERTY, path);
-            x.getIn().setHeader(cfg.getApiKeyHeader(), cfg.getApiKey());
-            x.getIn().setHeader(IDEMPOTENCY_HEADER, e.source() + ":" + e.idemKey());
-            x.getIn().setHeader(KIND_HEADER, e.eventType());
-            x.getIn().setBody(body);
-        });
-        if (ex.getException() != null) {
-            DeliveryResult failed = failure(e, ex.getException());
+        Exchange ex;
+        try {
+            ex = route.send(x -> {
+                x.setProperty(PATH_PROPERTY, path);
+                x.getIn().setHeader(cfg.getApiKeyHeader(), cfg.getApiKey());
+                x.getIn().setHeader(IDEMPOTENCY_HEADER, e.source() + ":" + e.idemKey());
+                x.getIn().setHeader(KIND_HEADER, e.eventType());
+                x.getIn().setBody(body);
+            });
+        } catch (NationalFailure failure) {
+            DeliveryResult failed = failure.resultFor(e, null);
             observer.called(NAME, e.eventType(), failed.kind() == DeliveryResult.Kind.NOT_ATTEMPTED ? "not_sent" : "failed",
                     System.nanoTime() - start);
             return failed;
@@ -132,10 +148,6 @@ public class OneStopDestination implements DeliveryDestination {
         String answer = abbreviate(ex.getMessage().getBody(String.class));
         log.warn("one-stop system refused event {} ({}, dossier {}) with HTTP {}", e.id(), e.eventType(), e.partitionKey(), status);
         return DeliveryResult.permanent(e, "one-stop system answered HTTP " + status + " to POST " + path + ": " + answer);
-    }
-
-    private static DeliveryResult failure(StoredEvent e, Throwable t) {
-        return NationalFailure.from(SYSTEM, t).resultFor(e, null);
     }
 
     /** Short, and with long digit runs masked: an answer may echo a personal ID, and the reason is logged and kept. */

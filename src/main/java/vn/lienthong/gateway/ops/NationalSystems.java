@@ -12,6 +12,8 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 
+import vn.lienthong.gateway.national.guard.NationalGuard;
+
 /**
  * The national systems (and the one-stop system) the gateway calls, each with the guards its flow uses:
  * circuit breaker, rate limiter, bulkhead, cache. A flow registers what it has; JMX
@@ -25,16 +27,20 @@ public class NationalSystems {
         this.clock = clock;
     }
 
-    /** The entry of {@code name}, created on first use; a flow adds its guards with the {@code with…} methods. */
     /** Registers a lookup system's guard (JMX type=NationalSystem, gauges, health, breaker alarm) and times its calls. */
-    public vn.lienthong.gateway.national.guard.NationalGuard observe(vn.lienthong.gateway.national.guard.NationalGuard guard,
-                                                                    GatewayMetrics metrics) {
-        register(guard.system()).withCircuitBreaker(guard.breaker()).withBulkhead(guard.bulkhead())
-                .withRateLimiter(guard.rateLimiter());
-        guard.observe((outcome, nanos) -> metrics.called(guard.system(), "lookup", outcome, nanos));
+    public NationalGuard observe(NationalGuard guard, GatewayMetrics metrics) {
+        register(guard);
+        guard.observe((outcome, nanos) -> metrics.called(guard.name(), "lookup", outcome, nanos));
         return guard;
     }
 
+    /** Registers a guard's breaker, bulkhead and quota under its name; its calls are timed by its caller. */
+    public NationalSystem register(NationalGuard guard) {
+        return register(guard.name()).withCircuitBreaker(guard.breaker()).withBulkhead(guard.bulkhead())
+                .withRateLimiter(guard.rateLimiter());
+    }
+
+    /** The entry of {@code name}, created on first use; a flow adds its guards with the {@code with…} methods. */
     public NationalSystem register(String name) {
         return systems.computeIfAbsent(name, n -> new NationalSystem(n, clock));
     }

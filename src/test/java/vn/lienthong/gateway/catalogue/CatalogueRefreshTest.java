@@ -79,7 +79,7 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
         }
         SIM.reset();
         PORTAL.clearFaults();
-        nationalPortalCircuitBreaker.reset();
+        nationalPortalGuard.breaker().reset();
         catalogueProperties.setSharePath(null);
         catalogueProperties.setPageSize(0);
         RefreshReport r = catalogueRefresh.refresh(CatalogueRefresh.Trigger.ADMIN);
@@ -224,7 +224,7 @@ class CatalogueRefreshTest extends GatewayIntegrationTest {
         assertThat(json(get("/admin/catalogue", ADMIN_KEY)).at("/lastRefresh/outcome").asText()).isEqualTo("FAILED");
 
         PORTAL.clearFaults();
-        nationalPortalCircuitBreaker.reset();
+        nationalPortalGuard.breaker().reset();
         String dossier = newDossier();
         assertThat(postEvent(event(dossier + "-d", dossier, "NEW").put("procedureCode", code)).statusCode()).isEqualTo(202);
         awaitDelivered(dossier, 1);

@@ -142,8 +142,8 @@ class DeliveryJmxTest extends GatewayIntegrationTest {
     }
 
     /**
-     * An open breaker shows on the delivery and national-system MBeans, resetBreaker over JMX closes it, and the
-     * breaker's call count moves when an event is delivered.
+     * An open breaker shows on the delivery and national-system MBeans (beside the portal guard's quota and
+     * bulkhead), resetBreaker over JMX closes it, and the breaker's call count moves when an event is delivered.
      */
     @Test
     void shouldShowOpenBreakerAndResetItOverJmx() throws Exception {
@@ -152,17 +152,18 @@ class DeliveryJmxTest extends GatewayIntegrationTest {
         assertThat(jmx.isRegistered(oneStop)).isTrue();
         assertThat(jmx.getAttribute(oneStop, "BreakerState")).isEqualTo("CLOSED");
         assertThat(((Number) jmx.getAttribute(portal, "RateLimiterAvailablePermissions")).intValue()).isPositive();
-        assertThat(((Number) jmx.getAttribute(portal, "BulkheadAvailableConcurrentCalls")).intValue()).isEqualTo(-1);
+        assertThat(((Number) jmx.getAttribute(portal, "BulkheadMaxConcurrentCalls")).intValue()).isEqualTo(64);
+        assertThat(((Number) jmx.getAttribute(portal, "BulkheadAvailableConcurrentCalls")).intValue()).isPositive();
         assertThat(((Number) jmx.getAttribute(portal, "CacheHitRatio")).doubleValue()).isEqualTo(-1d);
 
-        nationalPortalCircuitBreaker.transitionToForcedOpenState();
+        nationalPortalGuard.breaker().transitionToForcedOpenState();
         assertThat(jmx.getAttribute(PORTAL_DELIVERY, "BreakerState")).isEqualTo("FORCED_OPEN");
         assertThat(jmx.getAttribute(portal, "BreakerState")).isEqualTo("FORCED_OPEN");
         assertThat((String) jmx.invoke(portal, "resetBreaker", new Object[0], new String[0])).isEqualTo("was FORCED_OPEN, now CLOSED");
         assertThat(jmx.getAttribute(PORTAL_DELIVERY, "BreakerState")).isEqualTo("CLOSED");
         assertThat(jmx.getAttribute(portal, "BreakerOpenSeconds")).isEqualTo(0L);
 
-        nationalPortalCircuitBreaker.transitionToForcedOpenState();
+        nationalPortalGuard.breaker().transitionToForcedOpenState();
         assertThat((String) invoke("resetBreaker")).isEqualTo("was FORCED_OPEN, now CLOSED");
         String dossier = newDossier();
         assertThat(postEvent(event(dossier + "-b", dossier, "NEW")).statusCode()).isEqualTo(202);

@@ -220,17 +220,17 @@ class PortalDeliveryResilienceTest extends GatewayIntegrationTest {
             assertThat(postEvent(nth(d, 0)).statusCode()).isEqualTo(202);
         }
         await("breaker open", Duration.ofSeconds(10),
-                () -> nationalPortalCircuitBreaker.getState() == CircuitBreaker.State.OPEN);
+                () -> nationalPortalGuard.breaker().getState() == CircuitBreaker.State.OPEN);
         int calls = PORTAL.calls().size();
         Thread.sleep(600);
-        if (nationalPortalCircuitBreaker.getState() == CircuitBreaker.State.OPEN) {
+        if (nationalPortalGuard.breaker().getState() == CircuitBreaker.State.OPEN) {
             assertThat(PORTAL.calls().size()).isEqualTo(calls);
         }
         PORTAL.clearFaults();
         for (String d : dossiers) {
             awaitDelivered(d, 1);
         }
-        assertThat(nationalPortalCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(nationalPortalGuard.breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     /**

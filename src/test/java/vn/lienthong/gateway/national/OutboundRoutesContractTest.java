@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.AdviceWith;
@@ -25,29 +24,44 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import vn.lienthong.gateway.national.guard.GuardSettings;
+import vn.lienthong.gateway.national.guard.NationalFailure;
+import vn.lienthong.gateway.national.guard.NationalGuard;
+import vn.lienthong.gateway.national.portal.NationalPortalClient;
+import vn.lienthong.gateway.national.portal.NationalPortalDestination;
 import vn.lienthong.gateway.national.portal.PortalProperties;
 import vn.lienthong.gateway.national.portal.PortalQuota;
+import vn.lienthong.gateway.onestop.OneStopDestination;
+import vn.lienthong.gateway.onestop.OneStopProperties;
 
 /**
  * The outbound routes as a contract, without the application: each route file of routes/ is loaded into a bare
  * Camel context, its HTTP (or SOAP) node woven by id into a recorder, and what reaches the wire is asserted:
  * the inbound request's CamelHttp* headers never leak into the call, the path and method are the route's own,
- * a failed call is made once (the delivery engine retries durably, never the route), and the breaker counts a
- * 5xx (and 429, and the one-stop system's 408) but not a 4xx about the request.
+ * a failed call is made once (the delivery engine retries durably, never the route). The portal's and the
+ * one-stop system's routes are called as their clients call them, within their NationalGuard: its breaker counts
+ * a 5xx, a timeout and a connection failure (and 429, and the one-stop system's 408) but not a 4xx about the
+ * request, and while it is open nothing is sent.
  */
 class OutboundRoutesContractTest {
 
     /** One call as the woven node saw it. */
     private record Call(Map<String, Object> headers, String body) { }
 
+    /** How a guarded call ended: the answered exchange, or the failure it was turned into. */
+    private record Outcome(Exchange answer, NationalFailure failure) { }
+
     private final List<Call> calls = new ArrayList<>();
     private DefaultCamelContext camel;
-    private final CircuitBreaker portalBreaker = breaker("national-portal");
-    private final CircuitBreaker oneStopBreaker = breaker("one-stop");
+    private final NationalGuard portalGuard = new NationalGuard(NationalPortalDestination.NAME, NationalPortalClient.SYSTEM,
+            wideWindow(new PortalProperties()), new PortalQuota(new PortalProperties()));
+    private final NationalGuard oneStopGuard = OneStopDestination.guard(wideWindow(new OneStopProperties()));
 
-    private static CircuitBreaker breaker(String name) {
+    private static <T extends GuardSettings> T wideWindow(T settings) {
         // a large window: the test reads the counts, nothing opens
-        return CircuitBreaker.of(name, CircuitBreakerConfig.custom().slidingWindowSize(100).minimumNumberOfCalls(100).build());
+        settings.getCircuitBreaker().setSlidingWindowSize(100);
+        settings.getCircuitBreaker().setMinimumNumberOfCalls(100);
+        return settings;
     }
 
     @AfterEach
@@ -69,11 +83,6 @@ class OutboundRoutesContractTest {
         p.put("gateway.one-stop.response-timeout-ms", "1000");
         p.put("gateway.population.url", "http://population.invalid/ws");
         camel.getPropertiesComponent().setInitialProperties(p);
-        camel.getRegistry().bind("nationalPortalQuota", new PortalQuota(new PortalProperties()));
-        camel.getRegistry().bind("nationalPortalCircuitBreaker", portalBreaker);
-        camel.getRegistry().bind("nationalPortalAnswerCheck", new UnavailableAnswerCheck("portal", false));
-        camel.getRegistry().bind("oneStopCircuitBreaker", oneStopBreaker);
-        camel.getRegistry().bind("oneStopAnswerCheck", new UnavailableAnswerCheck("one-stop system", true));
         load("routes/error-handling.camel.yaml", Set.of());
         load(file, Set.of(routeIds));
         AdviceWith.adviceWith(camel, routeId, a -> a.weaveById(node).replace().process(ex -> {
@@ -81,6 +90,16 @@ class OutboundRoutesContractTest {
             answer.process(ex);
         }));
         camel.start();
+    }
+
+    private void startPortal(Processor answer) throws Exception {
+        start("national-portal.http", "national-portal-http", answer, "routes/national-portal.camel.yaml",
+                "national-portal", "national-portal.http");
+    }
+
+    private void startOneStop(Processor answer) throws Exception {
+        start("one-stop-forwarding.http", "one-stop-http", answer, "routes/one-stop-forwarding.camel.yaml",
+                "one-stop-forwarding", "one-stop-forwarding.http");
     }
 
     /** Loads a route file of routes/, only the routes named when any are (a file may hold REST routes needing the API's beans). */
@@ -103,8 +122,8 @@ class OutboundRoutesContractTest {
     }
 
     /** A request as it arrives from the one-stop system's REST call, its CamelHttp* headers still on. */
-    private Exchange send(String uri, String pathProperty, String path) {
-        return camel.createProducerTemplate().send(uri, ex -> {
+    private static Processor request(String pathProperty, String path) {
+        return ex -> {
             ex.setProperty(pathProperty, path);
             ex.getIn().setHeader(Exchange.HTTP_QUERY, "debug=true");
             ex.getIn().setHeader(Exchange.HTTP_URI, "/api/v1/dossier-events");
@@ -112,16 +131,41 @@ class OutboundRoutesContractTest {
             ex.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
             ex.getIn().setHeader(Exchange.HTTP_RAW_QUERY, "debug=true");
             ex.getIn().setBody("{\"MaHoSo\":\"000.00.12.H47-261205-0001\"}");
-        });
+        };
+    }
+
+    private Exchange send(String uri, String pathProperty, String path) {
+        return camel.createProducerTemplate().send(uri, request(pathProperty, path));
+    }
+
+    private Outcome callPortal() {
+        return call(NationalPortalClient.route(camel.createProducerTemplate(), portalGuard), "portalPath", "/integration");
+    }
+
+    private Outcome callOneStop() {
+        return call(OneStopDestination.route(camel.createProducerTemplate(), oneStopGuard), "oneStopPath",
+                "/api/v1/online-dossiers");
+    }
+
+    private static Outcome call(GuardedRoute route, String pathProperty, String path) {
+        try {
+            return new Outcome(route.send(request(pathProperty, path)), null);
+        } catch (NationalFailure f) {
+            return new Outcome(null, f);
+        }
     }
 
     /** The call failed with {@code type}, itself or as the cause of Camel's wrapping. */
     private static void assertFailedWith(Exchange ex, Class<? extends Throwable> type) {
+        assertCausedBy(ex.getException(), type);
+    }
+
+    private static void assertCausedBy(Throwable t, Class<? extends Throwable> type) {
         List<Throwable> chain = new ArrayList<>();
-        for (Throwable c = ex.getException(); c != null; c = c.getCause()) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
             chain.add(c);
         }
-        assertThat(chain).as("the exchange's exception and its causes").anyMatch(type::isInstance);
+        assertThat(chain).as("the failure and its causes").anyMatch(type::isInstance);
     }
 
     private void assertOnlyRouteHttpHeaders(Call call, String path) {
@@ -131,84 +175,157 @@ class OutboundRoutesContractTest {
         assertThat(call.body()).isEqualTo("{\"MaHoSo\":\"000.00.12.H47-261205-0001\"}");
     }
 
+    /**
+     * A portal call made within a REST request carries the route's own method, path and content type, none of the
+     * request's CamelHttp* headers.
+     */
     @Test
     void shouldCallPortalWithRoutesOwnPathAndNoInboundHttpHeadersWhenRequestCameOverRest() throws Exception {
-        start("national-portal.http", "national-portal-http", answering(200), "routes/national-portal.camel.yaml",
-                "national-portal", "national-portal.http");
+        startPortal(answering(200));
 
-        Exchange ex = send("direct:national-portal.call", "portalPath", "/integration");
+        Outcome o = callPortal();
 
-        assertThat(ex.getException()).isNull();
+        assertThat(o.failure()).isNull();
         assertThat(calls).hasSize(1);
         assertOnlyRouteHttpHeaders(calls.get(0), "/integration");
+        assertThat(portalGuard.breaker().getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
     }
 
+    /** A portal answering 5xx is called once, the call fails as the portal being unavailable, and the breaker counts it. */
     @Test
     void shouldCallPortalOnceAndCountFailureWhenPortalAnswers5xx() throws Exception {
-        start("national-portal.http", "national-portal-http", answering(503), "routes/national-portal.camel.yaml",
-                "national-portal", "national-portal.http");
+        startPortal(answering(503));
 
-        Exchange ex = send("direct:national-portal.call", "portalPath", "/integration");
+        Outcome o = callPortal();
 
-        assertFailedWith(ex, RemoteUnavailableException.class);
+        assertThat(o.failure().kind()).isEqualTo(NationalFailure.Kind.UNAVAILABLE);
+        assertThat(o.failure().code()).isEqualTo("503");
+        assertCausedBy(o.failure(), RemoteUnavailableException.class);
         assertThat(calls).hasSize(1);
-        assertThat(portalBreaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        assertThat(portalGuard.breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
     }
 
+    /** A refused connection to the portal is tried once, fails as the portal unavailable, and counts. */
     @Test
     void shouldCallPortalOnceWhenConnectionFails() throws Exception {
-        start("national-portal.http", "national-portal-http", ex -> {
+        startPortal(ex -> {
             throw new ConnectException("Connection refused");
-        }, "routes/national-portal.camel.yaml", "national-portal", "national-portal.http");
+        });
 
-        Exchange ex = send("direct:national-portal.call", "portalPath", "/integration");
+        Outcome o = callPortal();
 
-        assertFailedWith(ex, ConnectException.class);
+        assertThat(o.failure().kind()).isEqualTo(NationalFailure.Kind.UNAVAILABLE);
+        assertCausedBy(o.failure(), ConnectException.class);
         assertThat(calls).hasSize(1);
-        assertThat(portalBreaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        assertThat(portalGuard.breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
     }
 
+    /** A portal that does not answer in time is an outage: the call fails as a timeout, once, and counts. */
+    @Test
+    void shouldCallPortalOnceAndCountFailureWhenPortalGivesNoAnswerInTime() throws Exception {
+        startPortal(ex -> {
+            throw new SocketTimeoutException("Read timed out");
+        });
+
+        Outcome o = callPortal();
+
+        assertThat(o.failure().kind()).isEqualTo(NationalFailure.Kind.TIMEOUT);
+        assertThat(calls).hasSize(1);
+        assertThat(portalGuard.breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+    }
+
+    /** A 4xx about the request comes back as an answer for the client to read and counts as a success. */
     @Test
     void shouldNotCountAgainstBreakerWhenPortalRefusesRequestWith4xx() throws Exception {
-        start("national-portal.http", "national-portal-http", answering(400), "routes/national-portal.camel.yaml",
-                "national-portal", "national-portal.http");
+        startPortal(answering(400));
 
-        Exchange ex = send("direct:national-portal.call", "portalPath", "/integration");
+        Outcome o = callPortal();
 
-        assertThat(ex.getException()).isNull();
-        assertThat(ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(400);
-        assertThat(portalBreaker.getMetrics().getNumberOfFailedCalls()).isZero();
-        assertThat(portalBreaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+        assertThat(o.failure()).isNull();
+        assertThat(o.answer().getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(400);
+        assertThat(portalGuard.breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(portalGuard.breaker().getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
     }
 
+    /** The portal's 408 is about the request (its client retries it) and is no sign of an outage: it does not count. */
+    @Test
+    void shouldNotCountAgainstBreakerWhenPortalAnswers408() throws Exception {
+        startPortal(answering(408));
+
+        Outcome o = callPortal();
+
+        assertThat(o.failure()).isNull();
+        assertThat(o.answer().getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(408);
+        assertThat(portalGuard.breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    /** While the portal's breaker is open a call is refused as not sent, and nothing reaches the wire. */
+    @Test
+    void shouldSendNothingWhenPortalBreakerOpen() throws Exception {
+        startPortal(answering(200));
+        portalGuard.breaker().transitionToOpenState();
+
+        Outcome o = callPortal();
+
+        assertThat(o.failure().kind()).isEqualTo(NationalFailure.Kind.BREAKER_OPEN);
+        assertThat(o.failure().effect()).isEqualTo(NationalFailure.Effect.NOT_SENT);
+        assertThat(calls).isEmpty();
+    }
+
+    /** A one-stop call carries the route's own method, path and content type, none of the request's CamelHttp* headers. */
     @Test
     void shouldCallOneStopWithRoutesOwnPathAndNoInboundHttpHeadersWhenRequestCameOverRest() throws Exception {
-        start("one-stop-forwarding.http", "one-stop-http", answering(201), "routes/one-stop-forwarding.camel.yaml",
-                "one-stop-forwarding", "one-stop-forwarding.http");
+        startOneStop(answering(201));
 
-        Exchange ex = send("direct:one-stop.call", "oneStopPath", "/api/v1/online-dossiers");
+        Outcome o = callOneStop();
 
-        assertThat(ex.getException()).isNull();
+        assertThat(o.failure()).isNull();
         assertOnlyRouteHttpHeaders(calls.get(0), "/api/v1/online-dossiers");
     }
 
+    /** The one-stop system's 408 fails the call and counts against the breaker; its 404 comes back as an answer and does not. */
     @Test
     void shouldCountTimeoutAnswerAndNotRefusalWhenOneStopAnswers408Then404() throws Exception {
         int[] status = {408};
-        start("one-stop-forwarding.http", "one-stop-http", ex -> answering(status[0]).process(ex),
-                "routes/one-stop-forwarding.camel.yaml", "one-stop-forwarding", "one-stop-forwarding.http");
+        startOneStop(ex -> answering(status[0]).process(ex));
 
-        Exchange timedOut = send("direct:one-stop.call", "oneStopPath", "/api/v1/online-dossiers");
+        Outcome timedOut = callOneStop();
         status[0] = 404;
-        Exchange refused = send("direct:one-stop.call", "oneStopPath", "/api/v1/online-dossiers");
+        Outcome refused = callOneStop();
 
-        assertFailedWith(timedOut, RemoteUnavailableException.class);
-        assertThat(refused.getException()).isNull();
+        assertThat(timedOut.failure().kind()).isEqualTo(NationalFailure.Kind.UNAVAILABLE);
+        assertCausedBy(timedOut.failure(), RemoteUnavailableException.class);
+        assertThat(refused.failure()).isNull();
+        assertThat(refused.answer().getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(404);
         assertThat(calls).hasSize(2);
-        assertThat(oneStopBreaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
-        assertThat(oneStopBreaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+        assertThat(oneStopGuard.breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        assertThat(oneStopGuard.breaker().getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
     }
 
+    /** A one-stop system that answers 5xx or cannot be reached counts against its breaker; each call is made once. */
+    @Test
+    void shouldCallOneStopOnceAndCountFailureWhenItAnswers5xxOrRefusesConnection() throws Exception {
+        boolean[] reachable = {true};
+        startOneStop(ex -> {
+            if (!reachable[0]) {
+                throw new ConnectException("Connection refused");
+            }
+            answering(502).process(ex);
+        });
+
+        Outcome failing = callOneStop();
+        reachable[0] = false;
+        Outcome unreachable = callOneStop();
+
+        assertThat(failing.failure().kind()).isEqualTo(NationalFailure.Kind.UNAVAILABLE);
+        assertThat(failing.failure().code()).isEqualTo("502");
+        assertThat(unreachable.failure().kind()).isEqualTo(NationalFailure.Kind.UNAVAILABLE);
+        assertCausedBy(unreachable.failure(), ConnectException.class);
+        assertThat(calls).hasSize(2);
+        assertThat(oneStopGuard.breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(2);
+    }
+
+    /** A failed population database call is made once and carries none of the inbound request's CamelHttp* headers. */
     @Test
     void shouldCallPopulationDbOnceWithoutInboundHttpHeadersWhenSoapCallFails() throws Exception {
         start("population-db", "call-population-db", ex -> {

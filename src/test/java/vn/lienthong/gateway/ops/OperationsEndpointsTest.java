@@ -116,7 +116,7 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
     /** Readiness shows each national system's breaker to an admin, stays UP while one is open, and shows no details anonymously. */
     @Test
     void shouldShowNationalSystemsWithoutFailingWhenBreakerOpen() {
-        nationalPortalCircuitBreaker.transitionToForcedOpenState();
+        nationalPortalGuard.breaker().transitionToForcedOpenState();
         try {
             HttpResponse<String> admin = get("/actuator/health/readiness", ADMIN_KEY);
             assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
@@ -129,7 +129,7 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
             assertThat(json(anonymous).has("components")).isFalse();
             assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/liveness")).GET().build()).statusCode()).isEqualTo(200);
         } finally {
-            nationalPortalCircuitBreaker.reset();
+            nationalPortalGuard.breaker().reset();
         }
     }
 
@@ -152,14 +152,14 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
         Alarms alarms = new Alarms(deliveryEngine, gatewayMetrics, nationalSystems, strict, java.time.Clock.systemUTC(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), null,
                 new vn.lienthong.gateway.security.SecurityProperties(), null);
-        nationalPortalCircuitBreaker.transitionToForcedOpenState();
+        nationalPortalGuard.breaker().transitionToForcedOpenState();
         try {
             await("breaker alarm", Duration.ofSeconds(5), () -> {
                 alarms.check();
                 return alarms.isRaised(Alarms.BREAKER_OPEN, NationalPortalDestination.NAME);
             });
         } finally {
-            nationalPortalCircuitBreaker.reset();
+            nationalPortalGuard.breaker().reset();
         }
         alarms.check();
         assertThat(alarms.isRaised(Alarms.BREAKER_OPEN, NationalPortalDestination.NAME)).isFalse();

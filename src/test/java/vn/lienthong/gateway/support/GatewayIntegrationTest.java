@@ -15,7 +15,6 @@ import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +26,7 @@ import vn.lienthong.gateway.catalogue.CatalogueRefresh;
 import vn.lienthong.gateway.catalogue.ProcedureCatalogue;
 import vn.lienthong.gateway.catalogue.RefreshReport;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
+import vn.lienthong.gateway.national.guard.NationalGuard;
 import vn.lienthong.gateway.national.portal.NationalPortalDestination;
 import vn.lienthong.gateway.sandbox.PopulationSimulator;
 import vn.lienthong.gateway.sandbox.PortalSimulator;
@@ -109,7 +109,7 @@ public abstract class GatewayIntegrationTest {
     @Autowired
     protected DeliveryEngine engine;
     @Autowired
-    protected CircuitBreaker nationalPortalCircuitBreaker;
+    protected NationalGuard nationalPortalGuard;
     @Autowired
     protected CatalogueRefresh catalogueRefresh;
     @Autowired
@@ -126,7 +126,7 @@ public abstract class GatewayIntegrationTest {
     @BeforeEach
     void healthyPortal() {
         PORTAL.clearFaults();
-        nationalPortalCircuitBreaker.reset();
+        nationalPortalGuard.breaker().reset();
         engine.dispatcher(NationalPortalDestination.NAME).resume();
         loadCatalogue();
     }

@@ -106,12 +106,13 @@ public class NationalFailure extends RuntimeException {
 
     /**
      * What this failure means for the event whose call it was; {@code call} (a service name, or null) heads the
-     * reason kept for an attempt that was made.
+     * reason kept for an attempt that was made. An event held back by an open breaker is put back without the
+     * breaker's wait: the dispatcher claims nothing while the breaker is open, and a reset sends it at once.
      */
     public DeliveryResult resultFor(StoredEvent e, String call) {
         String reason = detail != null ? detail : getMessage();
         return switch (effect()) {
-            case NOT_SENT -> DeliveryResult.notAttempted(e, reason, retryAfter);
+            case NOT_SENT -> DeliveryResult.notAttempted(e, reason, kind == Kind.BREAKER_OPEN ? null : retryAfter);
             case GIVE_UP -> DeliveryResult.permanent(e, call == null ? reason : call + ": " + reason);
             case RETRY -> DeliveryResult.transientFailure(e, call == null ? reason : call + ": " + reason, retryAfter);
         };

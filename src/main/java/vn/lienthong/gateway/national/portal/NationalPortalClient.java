@@ -16,13 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import vn.lienthong.gateway.national.GuardedRoute;
 import vn.lienthong.gateway.national.NationalCallObserver;
 import vn.lienthong.gateway.national.guard.NationalFailure;
+import vn.lienthong.gateway.national.guard.NationalGuard;
 
 /**
- * Speaks the portal's session protocol over the guarded route {@code direct:national-portal.call}
- * (routes/national-portal.camel.yaml: quota, circuit breaker, HTTP). Logs in when it has no session and,
- * when a call answers "session expired", logs in again once and repeats the call.
+ * Speaks the portal's session protocol: each POST goes through the route {@code direct:national-portal.call}
+ * (routes/national-portal.camel.yaml) within the portal's {@link NationalGuard} (bulkhead, quota, circuit
+ * breaker). Logs in when it has no session and, when a call answers "session expired", logs in again once and
+ * repeats the call.
  */
 public class NationalPortalClient {
     /** The system named in its failures and their messages. */
@@ -33,19 +36,27 @@ public class NationalPortalClient {
     /** Carries the one-stop request's correlation id to the portal when the call is made within it. */
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
-    private final ProducerTemplate producer;
+    private final GuardedRoute route;
     private final PortalProperties cfg;
     private final Supplier<PortalProtocol> protocol;
     private final ObjectMapper json;
     private volatile String session;
     private volatile NationalCallObserver observer = NationalCallObserver.NONE;
 
-    public NationalPortalClient(ProducerTemplate producer, PortalProperties cfg, Supplier<PortalProtocol> protocol,
-                                ObjectMapper json) {
-        this.producer = producer;
+    public NationalPortalClient(ProducerTemplate producer, NationalGuard guard, PortalProperties cfg,
+                                Supplier<PortalProtocol> protocol, ObjectMapper json) {
+        this.route = route(producer, guard);
         this.cfg = cfg;
         this.protocol = protocol;
         this.json = json;
+    }
+
+    /**
+     * The portal's calls within {@code guard}: a 5xx or 429 counts against its breaker, a 4xx does not (a 408 or
+     * 413 is retried, but speaks of the request, not of an outage).
+     */
+    public static GuardedRoute route(ProducerTemplate producer, NationalGuard guard) {
+        return new GuardedRoute(producer, ROUTE, guard, false);
     }
 
     public void observe(NationalCallObserver o) {
@@ -158,14 +169,15 @@ public class NationalPortalClient {
             throw new IllegalStateException(e);
         }
         long start = System.nanoTime();
-        Exchange ex = producer.send(ROUTE, e -> {
-            e.setProperty(PATH_PROPERTY, path);
-            e.getIn().setHeader(p.get("header.destination"), cfg.getDstcode());
-            java.util.Optional.ofNullable(MDC.get("correlationId")).ifPresent(id -> e.getIn().setHeader(CORRELATION_HEADER, id));
-            e.getIn().setBody(payload);
-        });
-        if (ex.getException() != null) {
-            NationalFailure failure = NationalFailure.from(SYSTEM, ex.getException());
+        Exchange ex;
+        try {
+            ex = route.send(e -> {
+                e.setProperty(PATH_PROPERTY, path);
+                e.getIn().setHeader(p.get("header.destination"), cfg.getDstcode());
+                java.util.Optional.ofNullable(MDC.get("correlationId")).ifPresent(id -> e.getIn().setHeader(CORRELATION_HEADER, id));
+                e.getIn().setBody(payload);
+            });
+        } catch (NationalFailure failure) {
             observer.called(NationalPortalDestination.NAME, operation,
                     failure.effect() == NationalFailure.Effect.NOT_SENT ? "not_sent" : "failed", System.nanoTime() - start);
             throw failure;

@@ -4,11 +4,14 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import vn.lienthong.gateway.national.guard.BreakerSettings;
+import vn.lienthong.gateway.national.guard.GuardSettings;
 
-/** {@code gateway.portal.*}: the National Public Service Portal's address, account, quota, timeouts and breaker. */
+/**
+ * {@code gateway.portal.*}: the National Public Service Portal's address and account, and the limits of its guard
+ * (timeouts, bulkhead, the national quota, breaker; the quota is never off: 0 means one call a second).
+ */
 @ConfigurationProperties(prefix = "gateway.portal")
-public class PortalProperties {
+public class PortalProperties extends GuardSettings {
     /** Base URL of the portal's integration API (no trailing slash); required outside the sandbox. */
     private String baseUrl;
     private String username;
@@ -17,14 +20,16 @@ public class PortalProperties {
     private String dstcode;
     /** Records per DongBoHoSoMC / CapNhatTienDoHoSoMC call (the portal takes at most 100). */
     private int maxBatch = 100;
-    /** National quota: calls per second, across all dispatcher threads of this instance. */
-    private int rateLimitPerSecond = 50;
-    /** How long a call waits for a quota permit before it counts as a transient failure. */
-    private Duration rateLimitWait = Duration.ofSeconds(5);
-    /** Timeouts of one call (routes/national-portal.camel.yaml reads the same keys). */
-    private int connectTimeoutMs = 3000;
-    private int responseTimeoutMs = 15000;
-    private final BreakerSettings circuitBreaker = new BreakerSettings();
+
+    public PortalProperties() {
+        // routes/national-portal.camel.yaml reads the timeouts from the same keys
+        setConnectTimeoutMs(3000);
+        setResponseTimeoutMs(15000);
+        // every caller at once (dispatcher workers, catalogue refresh, poller): the quota is the limit that bites
+        setMaxConcurrentCalls(64);
+        setRateLimitWait(Duration.ofSeconds(5));
+    }
+
     public String getBaseUrl() { return baseUrl; }
     public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
     public String getUsername() { return username; }
@@ -35,17 +40,8 @@ public class PortalProperties {
     public void setDstcode(String dstcode) { this.dstcode = dstcode; }
     public int getMaxBatch() { return maxBatch; }
     public void setMaxBatch(int maxBatch) { this.maxBatch = maxBatch; }
-    public int getRateLimitPerSecond() { return rateLimitPerSecond; }
-    public void setRateLimitPerSecond(int rateLimitPerSecond) { this.rateLimitPerSecond = rateLimitPerSecond; }
-    public Duration getRateLimitWait() { return rateLimitWait; }
-    public void setRateLimitWait(Duration rateLimitWait) { this.rateLimitWait = rateLimitWait; }
-    public int getConnectTimeoutMs() { return connectTimeoutMs; }
-    public void setConnectTimeoutMs(int connectTimeoutMs) { this.connectTimeoutMs = connectTimeoutMs; }
-    public int getResponseTimeoutMs() { return responseTimeoutMs; }
-    public void setResponseTimeoutMs(int responseTimeoutMs) { this.responseTimeoutMs = responseTimeoutMs; }
-    /** The longest one call may take once started: its wait for a quota permit, connecting, the answer. */
+    /** The longest one call may take once started: its waits for a slot and a quota permit, connecting, the answer. */
     public Duration longestRequest() {
-        return rateLimitWait.plusMillis(connectTimeoutMs).plusMillis(responseTimeoutMs);
+        return getMaxWait().plus(getRateLimitWait()).plusMillis(getConnectTimeoutMs()).plusMillis(getResponseTimeoutMs());
     }
-    public BreakerSettings getCircuitBreaker() { return circuitBreaker; }
 }

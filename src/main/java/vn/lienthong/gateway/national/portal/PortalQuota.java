@@ -7,16 +7,18 @@ import java.util.function.Supplier;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
+import vn.lienthong.gateway.national.guard.NationalGuard;
+
 
 /**
- * The national quota (calls per second), shared by every dispatcher thread. It sits before the circuit
- * breaker in the route, so waiting for a permit never counts as a portal failure.
+ * The national quota (calls per second), shared by every dispatcher thread: the quota step of the portal's
+ * {@link NationalGuard}, before its circuit breaker, so waiting for a permit never counts as a portal failure.
  *
  * <p>Background calls (the catalogue refresh, {@link #inBackground}) take the quota that delivery leaves: while a
  * foreground call waits for a permit, each background call first waits for one of a smaller share of the quota.
  * A foreground call never waits behind more background calls than are in flight.
  */
-public class PortalQuota {
+public class PortalQuota implements NationalGuard.Quota {
     private static final ThreadLocal<Boolean> BACKGROUND = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final RateLimiter limiter;
@@ -26,7 +28,7 @@ public class PortalQuota {
 
     public PortalQuota(PortalProperties cfg) {
         this.perSecond = Math.max(1, cfg.getRateLimitPerSecond());
-        this.limiter = RateLimiter.of("national-portal", RateLimiterConfig.custom()
+        this.limiter = RateLimiter.of(NationalPortalDestination.NAME, RateLimiterConfig.custom()
                 .limitForPeriod(perSecond)
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(cfg.getRateLimitWait())
@@ -34,18 +36,18 @@ public class PortalQuota {
         shareWithBackground(1.0);
     }
 
-    /** Blocks until a permit is free or throws {@code RequestNotPermitted} after the configured wait. */
-    public void acquire() {
+    /** Waits until a permit is free; false when none came within the configured wait. */
+    @Override
+    public boolean acquire() {
         if (BACKGROUND.get()) {
-            if (foregroundWaiting.get() > 0) {
-                RateLimiter.waitForPermission(whileBusy);
+            if (foregroundWaiting.get() > 0 && !whileBusy.acquirePermission()) {
+                return false;
             }
-            RateLimiter.waitForPermission(limiter);
-            return;
+            return limiter.acquirePermission();
         }
         foregroundWaiting.incrementAndGet();
         try {
-            RateLimiter.waitForPermission(limiter);
+            return limiter.acquirePermission();
         } finally {
             foregroundWaiting.decrementAndGet();
         }
@@ -73,6 +75,7 @@ public class PortalQuota {
         return perSecond;
     }
 
+    @Override
     public RateLimiter limiter() {
         return limiter;
     }
