@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -29,14 +28,16 @@ import org.slf4j.LoggerFactory;
 
 import vn.lienthong.gateway.national.RemoteHttpClients;
 import vn.lienthong.gateway.national.guard.NationalFailure;
+import vn.lienthong.gateway.national.guard.NationalGuard;
 
 /**
  * Speaks to the linked civil-status service: bearer login (renewed before the token expires and once on a 401),
  * LayDanhSachHoSo, the detail (its body handed over as a stream, never read into memory), CapNhatDaNhanHoSo and the
  * status report. Calls go through Apache HttpClient directly rather than a Camel route, because Camel's HTTP producer
- * ties a streamed answer's life to the exchange (closed at its end, copied by the circuit breaker); the breaker
- * (Resilience4j) counts timeouts, connection failures, 5xx and 429. HttpClient's own retries are off: every retry is
- * the delivery engine's.
+ * ties a streamed answer's life to the exchange (closed at its end). Every request goes through the service's
+ * {@link NationalGuard} (bulkhead, optional quota, breaker): timeouts, connection failures, 5xx, 408 and 429 count
+ * against the breaker, a 4xx about the request does not; a request the guard refuses is not sent. HttpClient's own
+ * retries are off: every retry is the delivery engine's.
  */
 public class CivilStatusClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CivilStatusClient.class);
@@ -54,25 +55,25 @@ public class CivilStatusClient implements AutoCloseable {
 
     private final CivilStatusProperties cfg;
     private final Supplier<CivilStatusVocabulary> vocab;
-    private final CircuitBreaker breaker;
+    private final NationalGuard guard;
     private final ObjectMapper json;
     private final Clock clock;
     private final CloseableHttpClient http;
     private volatile String token;
     private volatile Instant renewAt = Instant.MIN;
 
-    public CivilStatusClient(CivilStatusProperties cfg, Supplier<CivilStatusVocabulary> vocab, CircuitBreaker breaker,
+    public CivilStatusClient(CivilStatusProperties cfg, Supplier<CivilStatusVocabulary> vocab, NationalGuard guard,
                              ObjectMapper json, Clock clock) {
         this.cfg = cfg;
         this.vocab = vocab;
-        this.breaker = breaker;
+        this.guard = guard;
         this.json = json;
         this.clock = clock;
         this.http = RemoteHttpClients.create(20, cfg.getConnectTimeoutMs(), cfg.getResponseTimeoutMs());
     }
 
     public CircuitBreaker breaker() {
-        return breaker;
+        return guard.breaker();
     }
 
     /** LayDanhSachHoSo: the waiting dossiers' list items. */
@@ -95,41 +96,55 @@ public class CivilStatusClient implements AutoCloseable {
         String path = cfg.getPaths().getDetail().replace("{id}", java.net.URLEncoder.encode(id, StandardCharsets.UTF_8));
         for (int round = 0; ; round++) {
             String used = token();
-            permit();
             HttpGet get = new HttpGet(url(path));
             get.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + used);
             get.setHeader(HttpHeaders.ACCEPT, "application/json");
-            long start = System.nanoTime();
-            try (ClassicHttpResponse response = http.executeOpen(null, get, null)) {
-                int status = response.getCode();
-                if (status == 401 && round == 0) {
-                    breaker.onSuccess(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-                    relogin(used);
-                    continue;
-                }
-                if (status >= 500 || status == 429 || status == 408) {
-                    breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS,
-                            new IOException("HTTP " + status));
-                    throw new NationalFailure(SYSTEM, status == 408 ? NationalFailure.Kind.TIMEOUT : NationalFailure.Kind.UNAVAILABLE,
-                            String.valueOf(status), retryAfter(response), "detail answered HTTP " + status, null);
-                }
-                if (status >= 400) {
-                    breaker.onSuccess(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-                    throw new RefusedDossierException("the service answered HTTP " + status + " to the detail");
-                }
-                T result;
-                try (InputStream body = response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent()) {
-                    result = reader.read(body);
-                } catch (RefusedDossierException refused) {
-                    breaker.onSuccess(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-                    throw refused;
-                }
-                breaker.onSuccess(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-                return result;
-            } catch (IOException e) {
-                breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, e);
-                throw failure("detail download failed: ", e);
+            boolean mayRelogin = round == 0;
+            Download<T> d = guard.call(() -> download(get, reader, mayRelogin));
+            if (d.unauthorised()) {
+                relogin(used);
+                continue;
             }
+            if (d.refused() != null) {
+                throw d.refused();
+            }
+            if (d.local() != null) {
+                throw d.local();
+            }
+            return d.value();
+        }
+    }
+
+    /**
+     * How a detail's download ended when the service itself did not fail: read, refused (a 4xx, a bad dossier), a 401
+     * to log in again for, or failed here (the file store); the breaker counts none of them as a failure.
+     */
+    private record Download<T>(T value, boolean unauthorised, RefusedDossierException refused, RuntimeException local) {
+    }
+
+    /** One GET of a detail, within the guard: a {@link NationalFailure} for an outage, else the download's end. */
+    private <T> Download<T> download(HttpGet get, BodyReader<T> reader, boolean mayRelogin) {
+        try (ClassicHttpResponse response = http.executeOpen(null, get, null)) {
+            int status = response.getCode();
+            if (status == 401 && mayRelogin) {
+                return new Download<>(null, true, null, null);
+            }
+            if (status >= 500 || status == 429 || status == 408) {
+                throw new NationalFailure(SYSTEM, status == 408 ? NationalFailure.Kind.TIMEOUT : NationalFailure.Kind.UNAVAILABLE,
+                        String.valueOf(status), retryAfter(response), "detail answered HTTP " + status, null);
+            }
+            if (status >= 400) {
+                return new Download<>(null, false, new RefusedDossierException("the service answered HTTP " + status + " to the detail"), null);
+            }
+            try (InputStream body = response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent()) {
+                return new Download<>(reader.read(body), false, null, null);
+            } catch (RefusedDossierException refused) {
+                return new Download<>(null, false, refused, null);
+            } catch (RuntimeException local) {
+                return new Download<>(null, false, null, local);
+            }
+        } catch (IOException e) {
+            throw failure("detail download failed: ", e);
         }
     }
 
@@ -162,37 +177,27 @@ public class CivilStatusClient implements AutoCloseable {
         throw NationalFailure.of(SYSTEM, NationalFailure.Kind.UNAUTHORISED, operation + ": the service refused a fresh token (HTTP 401)");
     }
 
+    /** One request within the guard: the answer, or a {@link NationalFailure} for an outage (5xx, 429, 408, I/O). */
     private Answer exchange(String operation, HttpUriRequestBase r) {
-        permit();
-        long start = System.nanoTime();
-        try (ClassicHttpResponse response = http.executeOpen(null, r, null)) {
-            int status = response.getCode();
-            String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-            if (status >= 500 || status == 429 || status == 408) {
-                breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, new IOException("HTTP " + status));
-                throw new NationalFailure(SYSTEM, status == 408 ? NationalFailure.Kind.TIMEOUT : NationalFailure.Kind.UNAVAILABLE,
-                        String.valueOf(status), retryAfter(response), operation + " answered HTTP " + status, null);
+        return guard.call(() -> {
+            try (ClassicHttpResponse response = http.executeOpen(null, r, null)) {
+                int status = response.getCode();
+                String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                if (status >= 500 || status == 429 || status == 408) {
+                    throw new NationalFailure(SYSTEM, status == 408 ? NationalFailure.Kind.TIMEOUT : NationalFailure.Kind.UNAVAILABLE,
+                            String.valueOf(status), retryAfter(response), operation + " answered HTTP " + status, null);
+                }
+                return new Answer(status, text);
+            } catch (IOException | org.apache.hc.core5.http.ParseException e) {
+                throw failure(operation + " failed: ", e);
             }
-            breaker.onSuccess(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-            return new Answer(status, text);
-        } catch (IOException | org.apache.hc.core5.http.ParseException e) {
-            breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, e);
-            throw failure(operation + " failed: ", e);
-        }
+        });
     }
 
     /** An I/O failure of a call, by the one classifier (a timeout or the service unreachable), its detail headed by {@code what}. */
     private static NationalFailure failure(String what, Exception e) {
         NationalFailure f = NationalFailure.from(SYSTEM, e);
         return new NationalFailure(SYSTEM, f.kind(), null, (Duration) null, what + e, e);
-    }
-
-    private void permit() {
-        try {
-            breaker.acquirePermission();
-        } catch (CallNotPermittedException open) {
-            throw NationalFailure.from(SYSTEM, open);
-        }
     }
 
     private String token() {

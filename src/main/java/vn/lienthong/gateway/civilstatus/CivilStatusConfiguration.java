@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.mapping.MappingRegistry;
+import vn.lienthong.gateway.national.guard.NationalGuard;
 import vn.lienthong.gateway.ops.NationalSystems;
 import vn.lienthong.gateway.storage.Durability;
 
@@ -41,17 +41,18 @@ public class CivilStatusConfiguration {
         return current::get;
     }
 
+    /** Named civil-status in metrics, JMX and health; both of the service's destinations share it. */
     @Bean
-    CircuitBreaker civilStatusCircuitBreaker(CivilStatusProperties cfg) {
-        return cfg.getCircuitBreaker().build(CivilStatusClient.SYSTEM);
+    NationalGuard civilStatusGuard(CivilStatusProperties cfg, NationalSystems systems) {
+        NationalGuard guard = new NationalGuard(CivilStatusClient.SYSTEM, cfg);
+        systems.register(guard);
+        return guard;
     }
 
     @Bean(destroyMethod = "close")
     CivilStatusClient civilStatusClient(CivilStatusProperties cfg, Supplier<CivilStatusVocabulary> civilStatusVocabulary,
-                                        CircuitBreaker civilStatusCircuitBreaker, ObjectMapper json, Clock clock,
-                                        NationalSystems systems) {
-        systems.register(CivilStatusClient.SYSTEM).withCircuitBreaker(civilStatusCircuitBreaker);
-        return new CivilStatusClient(cfg, civilStatusVocabulary, civilStatusCircuitBreaker, json, clock);
+                                        NationalGuard civilStatusGuard, ObjectMapper json, Clock clock) {
+        return new CivilStatusClient(cfg, civilStatusVocabulary, civilStatusGuard, json, clock);
     }
 
     @Bean
@@ -84,9 +85,9 @@ public class CivilStatusConfiguration {
     }
 
     @Bean
-    IntakeDestination civilStatusIntakeDestination(Intake civilStatusIntake, CircuitBreaker civilStatusCircuitBreaker,
+    IntakeDestination civilStatusIntakeDestination(Intake civilStatusIntake, NationalGuard civilStatusGuard,
                                                    CivilStatusProperties cfg, ObjectMapper json) {
-        return new IntakeDestination(civilStatusIntake, civilStatusCircuitBreaker, cfg, json);
+        return new IntakeDestination(civilStatusIntake, civilStatusGuard.breaker(), cfg, json);
     }
 
     @Bean

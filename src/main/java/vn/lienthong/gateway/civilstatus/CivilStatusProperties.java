@@ -11,16 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-import vn.lienthong.gateway.national.guard.BreakerSettings;
+import vn.lienthong.gateway.national.guard.GuardSettings;
 
 /**
  * Typed view of the {@code gateway.civil-status.*} keys of config/application.yml (each documented there): the linked
  * civil-status service (birth and death registrations filed on the national portal), the files taken in with them,
- * and the portal's push of dossiers with files inline.
+ * the portal's push of dossiers with files inline, and the limits of the service's guard (timeouts, bulkhead, an
+ * optional quota, breaker).
  */
 @Validated
 @ConfigurationProperties(prefix = "gateway.civil-status")
-public class CivilStatusProperties {
+public class CivilStatusProperties extends GuardSettings {
     /** Whether the gateway polls the service and takes status reports; off: the endpoints answer 404. */
     private boolean enabled;
     /** Base URL of the service (no trailing slash); required when enabled. */
@@ -30,11 +31,6 @@ public class CivilStatusProperties {
     @Valid
     @NotNull
     private Paths paths = new Paths();
-    @Min(100)
-    private int connectTimeoutMs = 3000;
-    /** Longest wait for the next bytes of an answer (not for a whole 5 MB detail). */
-    @Min(100)
-    private int responseTimeoutMs = 30000;
     @NotNull
     private Duration pollInterval = Duration.ofMinutes(10);
     /** A token is renewed this long before it expires. */
@@ -58,7 +54,17 @@ public class CivilStatusProperties {
     private DataSize maxCertificate = DataSize.ofMegabytes(5);
     /** Whether POST /api/v1/portal/dossiers takes the portal's pushed dossiers; off: 404. */
     private boolean pushEnabled;
-    private final BreakerSettings circuitBreaker = new BreakerSettings();
+
+    public CivilStatusProperties() {
+        setConnectTimeoutMs(3000);
+        // the longest wait for the next bytes of an answer, not for a whole 5 MB detail
+        setResponseTimeoutMs(30000);
+        // status reports and intake (gateway.delivery.parallelism each) and the poller, with room: the bulkhead
+        // refuses nothing they ask for
+        setMaxConcurrentCalls(64);
+        // the service sets no quota of its own
+        setRateLimitPerSecond(0);
+    }
 
     /** Paths of the service's operations, after the base URL; {id} in detail is the list item's id. */
     public static class Paths {
@@ -130,9 +136,13 @@ public class CivilStatusProperties {
         public void setOrphanAge(Duration orphanAge) { this.orphanAge = orphanAge; }
     }
 
-    /** One request may take the connection, the whole answer's first bytes and the gaps between the rest. */
+    /**
+     * One request may wait for a bulkhead slot and a quota permit, then take the connection, the whole answer's first
+     * bytes and the gaps between the rest.
+     */
     public Duration longestRequest() {
-        return Duration.ofMillis((long) connectTimeoutMs + 2L * responseTimeoutMs);
+        Duration quotaWait = getRateLimitPerSecond() > 0 ? getRateLimitWait() : Duration.ZERO;
+        return getMaxWait().plus(quotaWait).plusMillis((long) getConnectTimeoutMs() + 2L * getResponseTimeoutMs());
     }
 
     public boolean isEnabled() { return enabled; }
@@ -145,10 +155,18 @@ public class CivilStatusProperties {
     public void setPassword(String password) { this.password = password; }
     public Paths getPaths() { return paths; }
     public void setPaths(Paths paths) { this.paths = paths; }
-    public int getConnectTimeoutMs() { return connectTimeoutMs; }
-    public void setConnectTimeoutMs(int connectTimeoutMs) { this.connectTimeoutMs = connectTimeoutMs; }
-    public int getResponseTimeoutMs() { return responseTimeoutMs; }
-    public void setResponseTimeoutMs(int responseTimeoutMs) { this.responseTimeoutMs = responseTimeoutMs; }
+    @Override
+    @Min(100)
+    public int getConnectTimeoutMs() { return super.getConnectTimeoutMs(); }
+    @Override
+    @Min(100)
+    public int getResponseTimeoutMs() { return super.getResponseTimeoutMs(); }
+    @Override
+    @Min(1)
+    public int getMaxConcurrentCalls() { return super.getMaxConcurrentCalls(); }
+    @Override
+    @Min(0)
+    public int getRateLimitPerSecond() { return super.getRateLimitPerSecond(); }
     public Duration getPollInterval() { return pollInterval; }
     public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
     public Duration getTokenRenewBefore() { return tokenRenewBefore; }
@@ -165,5 +183,4 @@ public class CivilStatusProperties {
     public void setMaxCertificate(DataSize maxCertificate) { this.maxCertificate = maxCertificate; }
     public boolean isPushEnabled() { return pushEnabled; }
     public void setPushEnabled(boolean pushEnabled) { this.pushEnabled = pushEnabled; }
-    public BreakerSettings getCircuitBreaker() { return circuitBreaker; }
 }

@@ -9,15 +9,16 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-import vn.lienthong.gateway.national.guard.BreakerSettings;
+import vn.lienthong.gateway.national.guard.GuardSettings;
 
 /**
  * Typed view of the {@code gateway.payments.*} keys of config/application.yml (each documented there): the national
- * payment platform's message set 1.0.6 (INIT, confirm callback, QUERY, GET_BILL) and the province-side bill lookup.
+ * payment platform's message set 1.0.6 (INIT, confirm callback, QUERY, GET_BILL), the province-side bill lookup, and
+ * the limits of the platform's guard (timeouts, bulkhead, an optional quota, breaker).
  */
 @Validated
 @ConfigurationProperties(prefix = "gateway.payments")
-public class PaymentProperties {
+public class PaymentProperties extends GuardSettings {
     /** Whether payments are served; off: every payment endpoint answers 404 and the QUERY job does nothing. */
     private boolean enabled;
     /** Where INIT is posted (the platform's InitUrl). */
@@ -45,14 +46,19 @@ public class PaymentProperties {
     @Valid
     @NotNull
     private Query query = new Query();
-    @Min(100)
-    private int connectTimeoutMs = 3000;
-    @Min(100)
-    private int responseTimeoutMs = 15000;
     /** How long the payment_mismatch alarm stays raised after a confirm carried another amount than asked. */
     @NotNull
     private Duration mismatchAlarmFor = Duration.ofHours(24);
-    private final BreakerSettings circuitBreaker = new BreakerSettings();
+
+    public PaymentProperties() {
+        setConnectTimeoutMs(3000);
+        setResponseTimeoutMs(15000);
+        // every HTTP request thread (server.tomcat.threads.max, 200) and the QUERY job at once: the bulkhead refuses
+        // nothing they ask for
+        setMaxConcurrentCalls(256);
+        // the platform sets no quota of its own
+        setRateLimitPerSecond(0);
+    }
 
     /** The constant fields of INIT and of its ThongTinBienLai. */
     public static class Init {
@@ -162,11 +168,18 @@ public class PaymentProperties {
     public void setInit(Init init) { this.init = init; }
     public Query getQuery() { return query; }
     public void setQuery(Query query) { this.query = query; }
-    public int getConnectTimeoutMs() { return connectTimeoutMs; }
-    public void setConnectTimeoutMs(int connectTimeoutMs) { this.connectTimeoutMs = connectTimeoutMs; }
-    public int getResponseTimeoutMs() { return responseTimeoutMs; }
-    public void setResponseTimeoutMs(int responseTimeoutMs) { this.responseTimeoutMs = responseTimeoutMs; }
+    @Override
+    @Min(100)
+    public int getConnectTimeoutMs() { return super.getConnectTimeoutMs(); }
+    @Override
+    @Min(100)
+    public int getResponseTimeoutMs() { return super.getResponseTimeoutMs(); }
+    @Override
+    @Min(1)
+    public int getMaxConcurrentCalls() { return super.getMaxConcurrentCalls(); }
+    @Override
+    @Min(0)
+    public int getRateLimitPerSecond() { return super.getRateLimitPerSecond(); }
     public Duration getMismatchAlarmFor() { return mismatchAlarmFor; }
     public void setMismatchAlarmFor(Duration mismatchAlarmFor) { this.mismatchAlarmFor = mismatchAlarmFor; }
-    public BreakerSettings getCircuitBreaker() { return circuitBreaker; }
 }

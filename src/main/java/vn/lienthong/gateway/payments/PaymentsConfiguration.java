@@ -5,7 +5,6 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +15,7 @@ import vn.lienthong.gateway.callbacks.PaymentResults;
 import vn.lienthong.gateway.delivery.DeliveryEngine;
 import vn.lienthong.gateway.delivery.DeliveryStore;
 import vn.lienthong.gateway.dossier.PlatformPayments;
+import vn.lienthong.gateway.national.guard.NationalGuard;
 import vn.lienthong.gateway.ops.Alarms;
 import vn.lienthong.gateway.ops.NationalSystems;
 import vn.lienthong.gateway.storage.Durability;
@@ -29,15 +29,17 @@ import vn.lienthong.gateway.storage.Durability;
 @EnableConfigurationProperties(PaymentProperties.class)
 public class PaymentsConfiguration {
 
+    /** Named payment-platform in metrics, JMX and health. */
     @Bean
-    CircuitBreaker paymentPlatformCircuitBreaker(PaymentProperties cfg) {
-        return cfg.getCircuitBreaker().build(PlatformClient.SYSTEM);
+    NationalGuard paymentPlatformGuard(PaymentProperties cfg, NationalSystems systems) {
+        NationalGuard guard = new NationalGuard(PlatformClient.SYSTEM, cfg);
+        systems.register(guard);
+        return guard;
     }
 
     @Bean(destroyMethod = "close")
-    PlatformClient paymentPlatformClient(PaymentProperties cfg, CircuitBreaker paymentPlatformCircuitBreaker, NationalSystems systems) {
-        systems.register(PlatformClient.SYSTEM).withCircuitBreaker(paymentPlatformCircuitBreaker);
-        return new PlatformClient(cfg, paymentPlatformCircuitBreaker);
+    PlatformClient paymentPlatformClient(PaymentProperties cfg, NationalGuard paymentPlatformGuard) {
+        return new PlatformClient(cfg, paymentPlatformGuard);
     }
 
     @Bean

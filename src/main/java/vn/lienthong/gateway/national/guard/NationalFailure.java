@@ -17,9 +17,9 @@ import vn.lienthong.gateway.national.RemoteUnavailableException;
 
 /**
  * The one failure of a call to a remote system (the national portal, the population and business databases, the
- * civil-status service, the one-stop system): what went wrong ({@link Kind}), what it means for an event being
- * delivered ({@link Effect}) and for a lookup's caller (an HTTP status, never a 500). {@link #from} is the one
- * classifier of the exceptions a call can end with.
+ * civil-status service, the one-stop system, the payment platform): what went wrong ({@link Kind}), what it means for
+ * an event being delivered ({@link Effect}) and for a lookup's caller (an HTTP status, never a 500). {@link #from} is
+ * the one classifier of the exceptions a call can end with.
  */
 public class NationalFailure extends RuntimeException {
 
