@@ -1,6 +1,5 @@
 package vn.lienthong.gateway.api;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -67,7 +66,7 @@ public final class JsonBodies {
             String message = rule.equals("json.duplicate-key") ? "an object of the body has the same key twice"
                     : "the body is not valid JSON in UTF-8";
             return new Parsed(null, Violation.of("$", rule, message + at(e.getLocation())));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return new Parsed(null, Violation.of("$", "json.malformed", "the body is not valid JSON in UTF-8"));
         }
     }
