@@ -110,10 +110,10 @@ public final class H2Compaction implements AutoCloseable {
                     + " to shrink the file while under {} answers/s wait for it", policy.writeBytes() / 1024, policy.interval().toMillis(),
                     policy.targetFillRate(), policy.moveBytes() / 1024, policy.quietBelow());
             if (job.store.getRetentionTime() == 0 && policy.moveBytes() > 0) {
-                // H2 then reuses a freed chunk's space at once; its recovery after a crash counts on recently
-                // freed chunks staying intact for a while, and this job's moves free chunks as they go.
-                log.warn("the H2 URL sets RETENTION_TIME=0: a crash while the file shrinks may cost the last commits;"
-                        + " leave H2's default (45 s)");
+                // H2 then reuses a freed chunk's space at once, which its documentation advises against (the file
+                // system may not have written what the newer chunks replace), and this job's moves free chunks.
+                log.warn("the H2 URL sets RETENTION_TIME=0: freed chunks are overwritten at once, which H2 advises"
+                        + " against; leave H2's default (45 s)");
             }
         } else if (job.store != null && policy.targetFillRate() > 0 && h2CompactsItself(dataSource)) {
             log.info("H2 compacts its own file (the database URL lacks AUTO_COMPACT_FILL_RATE=0): the gateway's compaction is off");
