@@ -1,7 +1,8 @@
 #!/bin/sh
 # Makes the class-data sharing archive of the installed jar with this JVM (ExecStartPre of
 # lienthong-gateway.service), unless the archive is newer than both: a training start with throw-away settings
-# (in-memory database, delivery paused, nothing sent anywhere) that exits once the context is up.
+# (a throw-away database file, delivery paused, nothing sent anywhere) that exits once it has answered its own
+# readiness probe (gateway.training-start), so the archive holds every class a start loads.
 # Without an archive the gateway starts all the same, only slower. usage: cds-archive.sh JAVA ARCHIVE
 java=$1
 archive=$2
@@ -10,10 +11,13 @@ if [ "$archive" -nt lienthong-gateway.jar ] && [ "$archive" -nt "$libjvm" ]; the
   exit 0
 fi
 rm -f "$archive"
+data="$(cd "$(dirname "$archive")" && pwd)/$(basename "$archive").data"
+rm -rf "$data"
+mkdir -p "$data"
 grep -v SharedArchiveFile jvm.options > "$archive.options"
-if ! env -i PATH=/usr/bin:/bin "$java" "@$archive.options" -XX:ArchiveClassesAtExit="$archive" -Dspring.context.exit=onRefresh \
+if ! env -i PATH=/usr/bin:/bin "$java" "@$archive.options" -XX:ArchiveClassesAtExit="$archive" \
     -jar lienthong-gateway.jar --server.port=0 --management.server.port= \
-    --spring.datasource.url=jdbc:h2:mem:cds-training --gateway.data-dir="$(dirname "$archive")" \
+    --gateway.training-start=true --gateway.data-dir="$data" \
     --logging.level.root=WARN --gateway.delivery.auto-start=false --gateway.portal.base-url=http://localhost:9/portal \
     --gateway.portal.username=training --gateway.portal.password=training --gateway.portal.dstcode=TRAINING \
     --gateway.callbacks.secret=training-only-callback-secret-of-32-bytes --gateway.callbacks.payment-secret=training-only-payment-secret-of-32-bytes \
@@ -28,5 +32,5 @@ if ! env -i PATH=/usr/bin:/bin "$java" "@$archive.options" -XX:ArchiveClassesAtE
   echo "class-data sharing archive not made (see $archive.log); the gateway starts without it" >&2
   rm -f "$archive"
 fi
-rm -f "$archive.options"
+rm -rf "$archive.options" "$data"
 exit 0

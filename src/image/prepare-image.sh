@@ -68,7 +68,7 @@ find "$app" -type f -exec touch -d @1 {} +
 
 # Training start (the same as on a virtual machine, config/cds-archive.sh): the gateway starts with the image's
 # runtime, flags and working directory and throw-away settings, and writes the archive of every class it loaded
-# once the context is up.
+# until it answered its own readiness probe (it then exits; a start that never gets ready makes no archive).
 (cd "$app" && "$project/config/cds-archive.sh" "$rootfs/opt/java/bin/java" app.jsa)
 mv "$app/app.jsa.log" "$out/training.log"
 test -s "$app/app.jsa" || { echo "the training start made no class-data sharing archive: $out/training.log" >&2; exit 1; }
