@@ -63,6 +63,15 @@ class BadConfigurationTest {
         }
     }
 
+    /** A data folder relative to the working directory without ./ (which H2 refuses) names GATEWAY_DATA_DIR; nothing is created. */
+    @Test
+    void shouldRefuseToStartWhenDataFolderImplicitlyRelative() throws Exception {
+        String relative = "lienthong-relative-" + ProcessHandle.current().pid();
+        assertOneLineNames(refusedStart("--gateway.data-dir=" + relative), "gateway.data-dir (GATEWAY_DATA_DIR)",
+                "the path " + relative + "/gateway is relative", "./" + relative);
+        assertThat(Path.of(relative)).doesNotExist();
+    }
+
     /** A port another process listens on is named with its setting, server.port (GATEWAY_PORT). */
     @Test
     void shouldRefuseToStartWhenPortInUse() throws Exception {
