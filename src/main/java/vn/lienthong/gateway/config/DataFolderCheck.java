@@ -28,14 +28,14 @@ public class DataFolderCheck implements BeanFactoryPostProcessor {
         if (!url.startsWith(H2_FILE)) {
             return;
         }
-        String setting = env.containsProperty("GATEWAY_DB_URL") || !url.contains(env.getProperty("gateway.data-dir", "\0"))
-                ? "spring.datasource.url (GATEWAY_DB_URL)" : "gateway.data-dir (GATEWAY_DATA_DIR)";
+        String dataDir = env.getProperty("gateway.data-dir", "\0");
+        boolean namedByUrl = env.containsProperty("GATEWAY_DB_URL") || !url.contains(dataDir);
+        String setting = namedByUrl ? "spring.datasource.url (GATEWAY_DB_URL)" : "gateway.data-dir (GATEWAY_DATA_DIR)";
         String file = url.substring(H2_FILE.length()).split(";", 2)[0].replaceFirst("^~", System.getProperty("user.home"));
         if (!Path.of(file).isAbsolute() && !file.startsWith("./") && !file.startsWith("../")) {
             // H2 refuses a path relative to the working directory unless it says so: checked before anything is created
-            String named = setting.startsWith("gateway.data-dir") ? env.getProperty("gateway.data-dir") : file;
             throw new SettingProblemException(setting, "the path " + file + " is relative to the working directory without saying so;"
-                    + " give an absolute path or one that starts with ./ (e.g. ./" + named + ")");
+                    + " give an absolute path or one that starts with ./ (e.g. ./" + (namedByUrl ? file : dataDir) + ")");
         }
         Path folder = Path.of(file).toAbsolutePath().getParent();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
